@@ -1,0 +1,389 @@
+package ddbsim
+
+import (
+	"encoding/base64"
+	"encoding/binary"
+	"errors"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/ddbsim/ddbsim/internal/number"
+)
+
+// The compact item encoding. Stored items are kept in it: one immutable
+// string an item, shared by the three replicas, decoded into a fresh Item
+// on every read. An item is a uvarint attribute count followed by each
+// attribute in name order as a length-prefixed name and a value. A value
+// is a tag byte and then:
+//
+//	S, B, N           uvarint length, bytes (N in canonical text)
+//	false, true, NULL nothing
+//	M                 uvarint count, (name, value) pairs in name order
+//	L                 uvarint count, values
+//	SS, NS, BS        uvarint count, length-prefixed members in value order
+//
+// Encoding validates as it goes and counts DynamoDB's size of the item, so
+// a write walks its item once.
+const (
+	tagS byte = iota + 1
+	tagN
+	tagB
+	tagFalse
+	tagTrue
+	tagNull
+	tagM
+	tagL
+	tagSS
+	tagNS
+	tagBS
+)
+
+// AWS's messages for invalid values.
+const (
+	msgEmptyValue   = "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes"
+	msgEmptySS      = "One or more parameter values were invalid: An string set  may not be empty"
+	msgEmptyNS      = "One or more parameter values were invalid: An number set  may not be empty"
+	msgEmptyBS      = "One or more parameter values were invalid: Binary sets should not be empty"
+	msgDuplicatesNS = "Input collection contains duplicates"
+	msgNesting      = "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit"
+	// DynamoDB's texts for these two were not captured; see README.
+	msgEmptyName   = "One or more parameter values were invalid: Empty attribute name"
+	msgNameTooLong = "One or more parameter values were invalid: Attribute name exceeds the maximum length of 65535 bytes"
+)
+
+// encoder appends the compact encoding of items and values to buf,
+// validating them and adding their DynamoDB size to size.
+type encoder struct {
+	buf  []byte
+	size int
+}
+
+var encoderPool = sync.Pool{New: func() any { return new(encoder) }}
+
+// encodeItem validates it and returns its encoding and DynamoDB size, or a
+// ValidationException with AWS's message for the first invalid value (in
+// attribute name order).
+func encodeItem(it Item) (enc string, size int, err error) {
+	e := encoderPool.Get().(*encoder)
+	e.buf, e.size = e.buf[:0], 0
+	err = e.item(it)
+	enc, size = string(e.buf), e.size
+	if cap(e.buf) <= 64<<10 {
+		encoderPool.Put(e)
+	}
+	return enc, size, err
+}
+
+// canonicalValue validates v and returns it in canonical form (numbers
+// normalised, set members sorted and deduplicated by value) with its size.
+func canonicalValue(v Value) (Value, int, error) {
+	var e encoder
+	if err := e.value(v, 1); err != nil {
+		return Value{}, 0, err
+	}
+	d := decoder{s: string(e.buf)}
+	out, err := d.value(0)
+	return out, e.size, err
+}
+
+func (e *encoder) item(it Item) error {
+	e.uvarint(len(it))
+	var scratch [16]string
+	for _, name := range sortedNames(scratch[:0], it) {
+		if err := e.name(name); err != nil {
+			return err
+		}
+		if err := e.value(it[name], 1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sortedNames appends the names of m to dst in byte order.
+func sortedNames(dst []string, m map[string]Value) []string {
+	for k := range m {
+		dst = append(dst, k)
+	}
+	slices.Sort(dst)
+	return dst
+}
+
+func (e *encoder) name(name string) error {
+	switch {
+	case name == "":
+		return validationError(msgEmptyName)
+	case len(name) > MaxAttributeNameLength:
+		return validationError(msgNameTooLong)
+	}
+	e.bytes(name)
+	e.size += len(name)
+	return nil
+}
+
+func (e *encoder) value(v Value, depth int) error {
+	if depth > MaxNestingDepth {
+		return validationError(msgNesting)
+	}
+	switch v.t {
+	case TypeS, TypeB:
+		tag := tagS
+		if v.t == TypeB {
+			tag = tagB
+		}
+		e.buf = append(e.buf, tag)
+		e.bytes(v.s)
+		e.size += len(v.s)
+	case TypeN:
+		n, err := number.Parse(v.s)
+		if err != nil {
+			return validationError(err.Error())
+		}
+		e.buf = append(e.buf, tagN)
+		e.number(n)
+		e.size += n.Size()
+	case TypeBOOL:
+		tag := tagFalse
+		if v.b {
+			tag = tagTrue
+		}
+		e.buf = append(e.buf, tag)
+		e.size++
+	case TypeNULL:
+		e.buf = append(e.buf, tagNull)
+		e.size++
+	case TypeM:
+		e.buf = append(e.buf, tagM)
+		m := v.M()
+		e.uvarint(len(m))
+		e.size += 3
+		var scratch [16]string
+		for _, name := range sortedNames(scratch[:0], m) {
+			if err := e.name(name); err != nil {
+				return err
+			}
+			e.size++
+			if err := e.value(m[name], depth+1); err != nil {
+				return err
+			}
+		}
+	case TypeL:
+		e.buf = append(e.buf, tagL)
+		list := v.L()
+		e.uvarint(len(list))
+		e.size += 3 + len(list)
+		for _, elem := range list {
+			if err := e.value(elem, depth+1); err != nil {
+				return err
+			}
+		}
+	case TypeSS:
+		return e.stringSet(tagSS, v.members(), msgEmptySS, func(s string) string { return s }, "")
+	case TypeBS:
+		return e.stringSet(tagBS, v.members(), msgEmptyBS, base64String, "of type BS")
+	case TypeNS:
+		return e.numberSet(v.members())
+	case typeMalformed:
+		return validationError(v.s)
+	default:
+		return validationError(msgEmptyValue)
+	}
+	return nil
+}
+
+// stringSet encodes an SS or BS, whose members compare as bytes. A
+// duplicate is reported with the members as sent, rendered by show.
+func (e *encoder) stringSet(tag byte, set []string, emptyMsg string, show func(string) string, kind string) error {
+	if len(set) == 0 {
+		return validationError(emptyMsg)
+	}
+	sorted := slices.Clone(set)
+	slices.Sort(sorted)
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i] == sorted[i-1] {
+			shown := make([]string, len(set))
+			for j, m := range set {
+				shown[j] = show(m)
+			}
+			return validationError("One or more parameter values were invalid: Input collection [" +
+				strings.Join(shown, ", ") + "]" + kind + " contains duplicates.")
+		}
+	}
+	e.buf = append(e.buf, tag)
+	e.uvarint(len(sorted))
+	for _, m := range sorted {
+		e.bytes(m)
+		e.size += len(m)
+	}
+	return nil
+}
+
+func (e *encoder) numberSet(set []string) error {
+	if len(set) == 0 {
+		return validationError(msgEmptyNS)
+	}
+	nums := make([]number.Number, len(set))
+	for i, m := range set {
+		n, err := number.Parse(m)
+		if err != nil {
+			return validationError(err.Error())
+		}
+		nums[i] = n
+	}
+	slices.SortFunc(nums, number.Compare)
+	for i := 1; i < len(nums); i++ {
+		if number.Compare(nums[i], nums[i-1]) == 0 {
+			return validationError(msgDuplicatesNS)
+		}
+	}
+	e.buf = append(e.buf, tagNS)
+	e.uvarint(len(nums))
+	for _, n := range nums {
+		e.number(n)
+		e.size += n.Size()
+	}
+	return nil
+}
+
+func (e *encoder) number(n number.Number) {
+	var scratch [64]byte
+	e.bytes(string(n.Append(scratch[:0])))
+}
+
+func (e *encoder) uvarint(n int) {
+	e.buf = binary.AppendUvarint(e.buf, uint64(n))
+}
+
+func (e *encoder) bytes(s string) {
+	e.uvarint(len(s))
+	e.buf = append(e.buf, s...)
+}
+
+// errCorrupt reports an encoding that encodeItem did not produce.
+var errCorrupt = errors.New("ddbsim: corrupt item encoding")
+
+// decodeItem returns a fresh Item from an encoding made by encodeItem. Its
+// strings share memory with enc (which is immutable); everything else is
+// new. It never panics: bytes that are not an encoding give errCorrupt.
+func decodeItem(enc string) (Item, error) {
+	d := decoder{s: enc}
+	n, err := d.count()
+	if err != nil {
+		return nil, err
+	}
+	it := make(Item, n)
+	for range n {
+		name, err := d.bytes()
+		if err != nil {
+			return nil, err
+		}
+		v, err := d.value(1)
+		if err != nil {
+			return nil, err
+		}
+		it[name] = v
+	}
+	if d.pos != len(d.s) {
+		return nil, errCorrupt
+	}
+	return it, nil
+}
+
+type decoder struct {
+	s   string
+	pos int
+}
+
+func (d *decoder) uvarint() (uint64, error) {
+	var n uint64
+	for shift := uint(0); shift < 64 && d.pos < len(d.s); shift += 7 {
+		c := d.s[d.pos]
+		d.pos++
+		n |= uint64(c&0x7F) << shift
+		if c < 0x80 {
+			return n, nil
+		}
+	}
+	return 0, errCorrupt
+}
+
+// count reads a count, bounded by the bytes left (every counted thing
+// takes at least one byte), so corrupt input cannot make it allocate much.
+func (d *decoder) count() (int, error) {
+	n, err := d.uvarint()
+	if err != nil || n > uint64(len(d.s)-d.pos) {
+		return 0, errCorrupt
+	}
+	return int(n), nil
+}
+
+func (d *decoder) bytes() (string, error) {
+	n, err := d.count()
+	if err != nil {
+		return "", err
+	}
+	s := d.s[d.pos : d.pos+n]
+	d.pos += n
+	return s, nil
+}
+
+func (d *decoder) value(depth int) (Value, error) {
+	if d.pos >= len(d.s) || depth > MaxNestingDepth+1 {
+		return Value{}, errCorrupt
+	}
+	tag := d.s[d.pos]
+	d.pos++
+	switch tag {
+	case tagS, tagN, tagB:
+		s, err := d.bytes()
+		return Value{t: [...]Type{tagS: TypeS, tagN: TypeN, tagB: TypeB}[tag], s: s}, err
+	case tagFalse, tagTrue:
+		return Value{t: TypeBOOL, b: tag == tagTrue}, nil
+	case tagNull:
+		return Null(), nil
+	case tagM:
+		n, err := d.count()
+		if err != nil {
+			return Value{}, err
+		}
+		m := make(map[string]Value, n)
+		for range n {
+			name, err := d.bytes()
+			if err != nil {
+				return Value{}, err
+			}
+			if m[name], err = d.value(depth + 1); err != nil {
+				return Value{}, err
+			}
+		}
+		return Value{t: TypeM, x: m}, nil
+	case tagL:
+		n, err := d.count()
+		if err != nil {
+			return Value{}, err
+		}
+		list := make([]Value, n)
+		for i := range list {
+			if list[i], err = d.value(depth + 1); err != nil {
+				return Value{}, err
+			}
+		}
+		return Value{t: TypeL, x: list}, nil
+	case tagSS, tagNS, tagBS:
+		n, err := d.count()
+		if err != nil {
+			return Value{}, err
+		}
+		set := make([]string, n)
+		for i := range set {
+			if set[i], err = d.bytes(); err != nil {
+				return Value{}, err
+			}
+		}
+		return Value{t: [...]Type{tagSS: TypeSS, tagNS: TypeNS, tagBS: TypeBS}[tag], x: set}, nil
+	}
+	return Value{}, errCorrupt
+}
+
+func base64String(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }

@@ -1,0 +1,81 @@
+package ddbsim
+
+import "errors"
+
+// Error is a DynamoDB service error: Code is the error type as AWS names it
+// ("ValidationException", "ConditionalCheckFailedException", ...), Message
+// is AWS's text. Use errors.Is with the sentinels below to branch on the
+// kind; the wire handler turns an Error into DynamoDB's JSON error body.
+type Error struct {
+	// Code is the AWS error type, without namespace.
+	Code string
+	// Message is AWS's message text (classic wording).
+	Message string
+	// Item is the stored item on a failed condition when the request set
+	// ReturnValuesOnConditionCheckFailure to ALL_OLD and the item existed.
+	Item Item
+	// CancellationReasons explains a TransactionCanceledException, one
+	// entry per action, in order.
+	CancellationReasons []CancellationReason
+}
+
+// CancellationReason is one action's outcome in a cancelled transaction.
+type CancellationReason struct {
+	// Code is "None", "ConditionalCheckFailed", "ValidationError", ...
+	Code string
+	// Message is empty for "None".
+	Message string
+	// Item is the item that failed its condition, with
+	// ReturnValuesOnConditionCheckFailure=ALL_OLD.
+	Item Item
+}
+
+// Error returns "Code: Message".
+func (e *Error) Error() string {
+	if e.Message == "" {
+		return e.Code
+	}
+	return e.Code + ": " + e.Message
+}
+
+// Is reports whether target is an *Error with the same Code and either no
+// Message or the same Message, so that errors.Is(err, ErrValidation)
+// matches any ValidationException.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && t.Code == e.Code && (t.Message == "" || t.Message == e.Message)
+}
+
+// Error codes, as AWS names them.
+const (
+	CodeValidation                    = "ValidationException"
+	CodeConditionalCheckFailed        = "ConditionalCheckFailedException"
+	CodeResourceNotFound              = "ResourceNotFoundException"
+	CodeResourceInUse                 = "ResourceInUseException"
+	CodeProvisionedThroughputExceeded = "ProvisionedThroughputExceededException"
+	CodeInternalServerError           = "InternalServerError"
+	CodeTransactionCanceled           = "TransactionCanceledException"
+	CodeLimitExceeded                 = "LimitExceededException"
+)
+
+// Sentinels for errors.Is. Each matches every *Error with its Code.
+var (
+	ErrValidation                    = &Error{Code: CodeValidation}
+	ErrConditionalCheckFailed        = &Error{Code: CodeConditionalCheckFailed}
+	ErrResourceNotFound              = &Error{Code: CodeResourceNotFound}
+	ErrResourceInUse                 = &Error{Code: CodeResourceInUse}
+	ErrProvisionedThroughputExceeded = &Error{Code: CodeProvisionedThroughputExceeded}
+	ErrInternalServerError           = &Error{Code: CodeInternalServerError}
+	ErrTransactionCanceled           = &Error{Code: CodeTransactionCanceled}
+	ErrLimitExceeded                 = &Error{Code: CodeLimitExceeded}
+)
+
+// ErrLostResponse is returned by an operation whose response was dropped
+// by an injected LostResponse fault: the operation was applied, but the
+// caller learns nothing of it, as when a network drops DynamoDB's reply.
+// It is not an *Error: DynamoDB never sends it, the network causes it.
+var ErrLostResponse = errors.New("ddbsim: response lost (injected fault); the request was applied")
+
+func validationError(msg string) *Error {
+	return &Error{Code: CodeValidation, Message: msg}
+}

@@ -1,0 +1,59 @@
+package number
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+)
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"0", "1.50", "-0", "1e3", ".5", "+3", "0e126", "1e-131", "abc", "", "1.2.3", "123456789012345678901234567890123456789"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := Parse(s)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.Error() == "" {
+				t.Fatalf("Parse(%q): error %v is not a *number.Error", s, err)
+			}
+			return
+		}
+		text := n.String()
+		again, err := Parse(text)
+		if err != nil || again != n {
+			t.Fatalf("Parse(%q) = %q, which parses to %v, %v", s, text, again, err)
+		}
+		if n.Size() < 1 || n.Size() > 21 {
+			t.Fatalf("Size(%q) = %d", s, n.Size())
+		}
+	})
+}
+
+func FuzzAppendKey_Order(f *testing.F) {
+	f.Add("1", "1.5")
+	f.Add("-1", "-1.5")
+	f.Add("0", "-0.0001")
+	f.Add("1e3", "1000.0")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		na, err := Parse(a)
+		if err != nil {
+			return
+		}
+		nb, err := Parse(b)
+		if err != nil {
+			return
+		}
+		if got, want := bytes.Compare(na.AppendKey(nil), nb.AppendKey(nil)), Compare(na, nb); got != want {
+			t.Fatalf("key order of %q and %q is %d, value order %d", a, b, got, want)
+		}
+		sum, err := Add(na, nb)
+		if err != nil {
+			return
+		}
+		back, err := Sub(sum, nb)
+		if err == nil && Compare(back, na) != 0 {
+			t.Fatalf("(%s + %s) - %s = %s", a, b, b, back)
+		}
+	})
+}
