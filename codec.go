@@ -53,10 +53,14 @@ const (
 )
 
 // encoder appends the compact encoding of items and values to buf,
-// validating them and adding their DynamoDB size to size.
+// validating them and adding their DynamoDB size to size. Map entries are
+// written in Go's map order (the encoding is not canonical: sorting cost a
+// quarter of PutItem); an error is reported as a walk in name order would
+// meet it, so the same invalid input always gets the same message.
 type encoder struct {
-	buf  []byte
-	size int
+	buf    []byte
+	size   int
+	sorted bool // walk maps in name order (only to pick the first error)
 }
 
 var encoderPool = sync.Pool{New: func() any { return new(encoder) }}
@@ -66,7 +70,7 @@ var encoderPool = sync.Pool{New: func() any { return new(encoder) }}
 // attribute name order).
 func encodeItem(it Item) (enc string, size int, err error) {
 	e := encoderPool.Get().(*encoder)
-	e.buf, e.size = e.buf[:0], 0
+	e.buf, e.size, e.sorted = e.buf[:0], 0, false
 	err = e.item(it)
 	enc, size = string(e.buf), e.size
 	if cap(e.buf) <= 64<<10 {
@@ -80,7 +84,7 @@ func encodeItem(it Item) (enc string, size int, err error) {
 func canonicalValue(v Value) (Value, int, error) {
 	var e encoder
 	if err := e.value(v, 1); err != nil {
-		return Value{}, 0, err
+		return Value{}, 0, e.firstError(func(s *encoder) error { return s.value(v, 1) }, err)
 	}
 	d := decoder{s: string(e.buf)}
 	out, err := d.value(0)
@@ -89,16 +93,47 @@ func canonicalValue(v Value) (Value, int, error) {
 
 func (e *encoder) item(it Item) error {
 	e.uvarint(len(it))
-	var scratch [16]string
-	for _, name := range sortedNames(scratch[:0], it) {
-		if err := e.name(name); err != nil {
-			return err
+	if err := e.entries(it, 1, 0); err != nil {
+		return e.firstError(func(s *encoder) error { return s.item(it) }, err)
+	}
+	return nil
+}
+
+// entries encodes the entries of a map whose values sit at depth, adding
+// extra to the size for each entry.
+func (e *encoder) entries(m map[string]Value, depth, extra int) error {
+	if e.sorted {
+		var scratch [16]string
+		for _, name := range sortedNames(scratch[:0], m) {
+			if err := e.entry(name, m[name], depth, extra); err != nil {
+				return err
+			}
 		}
-		if err := e.value(it[name], 1); err != nil {
+		return nil
+	}
+	for name, v := range m {
+		if err := e.entry(name, v, depth, extra); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func (e *encoder) entry(name string, v Value, depth, extra int) error {
+	if err := e.name(name); err != nil {
+		return err
+	}
+	e.size += extra
+	return e.value(v, depth)
+}
+
+// firstError returns the error a walk in name order meets first: err if
+// this walk already was one, else the result of redoing it sorted.
+func (e *encoder) firstError(redo func(*encoder) error, err error) error {
+	if e.sorted {
+		return err
+	}
+	return redo(&encoder{sorted: true})
 }
 
 // sortedNames appends the names of m to dst in byte order.
@@ -158,15 +193,8 @@ func (e *encoder) value(v Value, depth int) error {
 		m := v.M()
 		e.uvarint(len(m))
 		e.size += 3
-		var scratch [16]string
-		for _, name := range sortedNames(scratch[:0], m) {
-			if err := e.name(name); err != nil {
-				return err
-			}
-			e.size++
-			if err := e.value(m[name], depth+1); err != nil {
-				return err
-			}
+		if err := e.entries(m, depth+1, 1); err != nil {
+			return err
 		}
 	case TypeL:
 		e.buf = append(e.buf, tagL)
@@ -387,3 +415,84 @@ func (d *decoder) value(depth int) (Value, error) {
 }
 
 func base64String(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+
+// checkValues validates every value of m (in name order) without keeping
+// an encoding: the check a Key parameter's values get before the key
+// schema is consulted.
+func checkValues(m Item) error {
+	e := encoderPool.Get().(*encoder)
+	defer encoderPool.Put(e)
+	e.buf, e.size, e.sorted = e.buf[:0], 0, true
+	var scratch [4]string
+	for _, name := range sortedNames(scratch[:0], m) {
+		if err := e.value(m[name], 1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeItemFiltered is decodeItem keeping only the top-level attributes
+// keep accepts; the others are skipped without allocating.
+func decodeItemFiltered(enc string, keep func(name string) bool) (Item, error) {
+	d := decoder{s: enc}
+	n, err := d.count()
+	if err != nil {
+		return nil, err
+	}
+	it := Item{}
+	for range n {
+		name, err := d.bytes()
+		if err != nil {
+			return nil, err
+		}
+		if !keep(name) {
+			if err := d.skip(1); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if it[name], err = d.value(1); err != nil {
+			return nil, err
+		}
+	}
+	if d.pos != len(d.s) {
+		return nil, errCorrupt
+	}
+	return it, nil
+}
+
+// skip moves past one value.
+func (d *decoder) skip(depth int) error {
+	if d.pos >= len(d.s) || depth > MaxNestingDepth+1 {
+		return errCorrupt
+	}
+	tag := d.s[d.pos]
+	d.pos++
+	switch tag {
+	case tagS, tagN, tagB:
+		_, err := d.bytes()
+		return err
+	case tagFalse, tagTrue, tagNull:
+		return nil
+	case tagM, tagL, tagSS, tagNS, tagBS:
+		n, err := d.count()
+		if err != nil {
+			return err
+		}
+		for range n {
+			if tag == tagM || tag >= tagSS {
+				if _, err := d.bytes(); err != nil {
+					return err
+				}
+			}
+			if tag == tagM || tag == tagL {
+				if err := d.skip(depth + 1); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return errCorrupt
+}

@@ -31,7 +31,7 @@ var errNotKeyType = validationError("The provided key element does not match the
 // partitionHash is the 64-bit FNV-1a hash of an encoded partition key. It
 // orders partitions in a table's trees, as DynamoDB's hashing spreads
 // partitions: stable across runs and machines, unrelated to key order.
-func partitionHash(key string) uint64 {
+func partitionHash(key []byte) uint64 {
 	const (
 		offset = 14695981039346656037
 		prime  = 1099511628211

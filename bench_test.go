@@ -1,0 +1,108 @@
+package ddbsim
+
+import (
+	"context"
+	"runtime"
+	"strconv"
+	"testing"
+)
+
+// benchItem is the 10-attribute item of the performance budgets.
+func benchItem(i int) Item {
+	id := "user#" + strconv.Itoa(i)
+	return Item{
+		"id":      S(id),
+		"name":    S("Ada Lovelace"),
+		"email":   S("ada@example.com"),
+		"age":     N("36"),
+		"balance": N("1234.50"),
+		"active":  Bool(true),
+		"created": N("1700000000"),
+		"tags":    SS("admin", "beta"),
+		"address": M(map[string]Value{"city": S("London"), "zip": S("N1")}),
+		"score":   N("98.6"),
+	}
+}
+
+// loadBenchTable returns a DB whose "users" table holds n bench items.
+func loadBenchTable(b *testing.B, n int) *DB {
+	b.Helper()
+	db := newTestDB(b)
+	ctx := context.Background()
+	for i := range n {
+		if _, err := db.PutItem(ctx, PutItemInput{TableName: "users", Item: benchItem(i)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return db
+}
+
+var benchSizes = []struct {
+	name string
+	n    int
+}{{"1k", 1_000}, {"1M", 1_000_000}}
+
+func BenchmarkGetItem(b *testing.B) {
+	for _, size := range benchSizes {
+		b.Run(size.name, func(b *testing.B) {
+			db := loadBenchTable(b, size.n)
+			users := db.Table("users")
+			ctx := context.Background()
+			keys := make([]Item, 1024)
+			for i := range keys {
+				keys[i] = Item{"id": S("user#" + strconv.Itoa(i*997%size.n))}
+			}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				out, err := users.GetItem(ctx, GetItemInput{Key: keys[i%len(keys)]})
+				if err != nil || len(out.Item) != 10 {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}
+
+func BenchmarkPutItem(b *testing.B) {
+	for _, size := range benchSizes {
+		b.Run(size.name, func(b *testing.B) {
+			db := loadBenchTable(b, size.n)
+			users := db.Table("users")
+			ctx := context.Background()
+			items := make([]Item, 1024)
+			for i := range items {
+				items[i] = benchItem(i * 997 % size.n) // overwrite preloaded keys
+			}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if _, err := users.PutItem(ctx, PutItemInput{Item: items[i%len(items)]}); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkMemoryPerItem reports the heap each stored item costs (with
+// three replicas) next to its DynamoDB size; the budget is 150 B plus
+// twice the item size.
+func BenchmarkMemoryPerItem(b *testing.B) {
+	const n = 200_000
+	for b.Loop() {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		db := loadBenchTable(b, n)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		size, _ := benchItem(n / 2).Size()
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/n, "heap-B/item")
+		b.ReportMetric(float64(size), "item-B")
+		b.ReportMetric(150+2*float64(size), "budget-B/item")
+		runtime.KeepAlive(db)
+	}
+}

@@ -1,0 +1,222 @@
+package ddbsim
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Replication is how a table's three replicas receive writes.
+type Replication uint8
+
+// Replication modes.
+const (
+	// Sync applies every write to all three replicas before it returns,
+	// so every read sees the latest write (as with DynamoDB Local).
+	Sync Replication = iota
+)
+
+// Options configure a DB. The zero value (and a nil *Options) gives
+// DynamoDB's defaults.
+type Options struct {
+	// Replication is the propagation mode; Sync by default.
+	Replication Replication
+	// Region and AccountID appear in table ARNs; "us-east-1" and
+	// "000000000000" by default.
+	Region    string
+	AccountID string
+	// Now is the clock for creation times; time.Now by default.
+	Now func() time.Time
+}
+
+// DB is an in-process DynamoDB: a set of tables. It is safe for concurrent
+// use. Create one with New.
+type DB struct {
+	opts   Options
+	mu     sync.Mutex // serializes CreateTable and DeleteTable
+	tables atomic.Pointer[map[string]*table]
+	nextID atomic.Uint64
+	faults faults
+}
+
+// New returns an empty DB. A nil opts means the defaults of Options.
+func New(opts *Options) *DB {
+	db := &DB{}
+	if opts != nil {
+		db.opts = *opts
+	}
+	if db.opts.Region == "" {
+		db.opts.Region = "us-east-1"
+	}
+	if db.opts.AccountID == "" {
+		db.opts.AccountID = "000000000000"
+	}
+	if db.opts.Now == nil {
+		db.opts.Now = time.Now
+	}
+	db.tables.Store(&map[string]*table{})
+	return db
+}
+
+// Close releases the DB. Operations after Close are not supported.
+func (db *DB) Close() error { return nil }
+
+// Table returns a handle on the named table (a name or a table ARN). The
+// table need not exist: operations on a missing table fail with
+// ResourceNotFoundException. Cost: O(1), no allocation beyond the handle.
+func (db *DB) Table(name string) *Table {
+	return &Table{db: db, name: name}
+}
+
+// arnPrefix is the ARN of this DB's tables, up to the table name.
+func (db *DB) arnPrefix() string {
+	return "arn:aws:dynamodb:" + db.opts.Region + ":" + db.opts.AccountID + ":table/"
+}
+
+// lookup returns the table a TableName (a name or this DB's table ARN)
+// refers to, or nil. Lock-free.
+func (db *DB) lookup(name string) *table {
+	if strings.HasPrefix(name, "arn:") {
+		n, ok := strings.CutPrefix(name, db.arnPrefix())
+		if !ok {
+			return nil
+		}
+		name = n
+	}
+	return (*db.tables.Load())[name]
+}
+
+// isARN reports whether a TableName is written as an ARN, which item
+// operations accept in place of a name.
+func isARN(name string) bool { return strings.HasPrefix(name, "arn:") }
+
+// msgNotFound is AWS's ResourceNotFoundException text for item operations.
+const msgNotFound = "Requested resource not found"
+
+func errTableNotFound() error {
+	return &Error{Code: CodeResourceNotFound, Message: msgNotFound}
+}
+
+// CreateTable creates a table, ACTIVE at once. A table of that name
+// already existing is a ResourceInUseException; invalid input is a
+// ValidationException with AWS's message. Cost: O(number of tables).
+func (db *DB) CreateTable(ctx context.Context, in CreateTableInput) (*TableDescription, error) {
+	return dispatch(ctx, db, "CreateTable", in.TableName, func() (*TableDescription, error) {
+		schema, err := validateCreateTable(&in)
+		if err != nil {
+			return nil, err
+		}
+		in.KeySchema = slices.Clone(in.KeySchema)
+		in.AttributeDefinitions = slices.Clone(in.AttributeDefinitions)
+		if in.ProvisionedThroughput != nil {
+			in.ProvisionedThroughput = ptr(*in.ProvisionedThroughput)
+		}
+		db.mu.Lock()
+		defer db.mu.Unlock()
+		old := *db.tables.Load()
+		if _, ok := old[in.TableName]; ok {
+			return nil, &Error{Code: CodeResourceInUse, Message: "Table already exists: " + in.TableName}
+		}
+		id := db.nextID.Add(1)
+		t := newTable(in.TableName, db.arnPrefix()+in.TableName,
+			fmt.Sprintf("00000000-0000-4000-8000-%012x", id), db.opts.Now().UTC(), schema, in)
+		next := maps.Clone(old)
+		next[in.TableName] = t
+		db.tables.Store(&next)
+		return t.describe(TableStatusActive), nil
+	})
+}
+
+// DescribeTable describes a table. A missing table is a
+// ResourceNotFoundException ("Requested resource not found: Table: <name>
+// not found"). Cost: O(1).
+func (db *DB) DescribeTable(ctx context.Context, in DescribeTableInput) (*TableDescription, error) {
+	return dispatch(ctx, db, "DescribeTable", in.TableName, func() (*TableDescription, error) {
+		t, err := db.controlTable(in.TableName)
+		if err != nil {
+			return nil, err
+		}
+		return t.describe(TableStatusActive), nil
+	})
+}
+
+// DeleteTable deletes a table and its items, and returns its last
+// description with status DELETING. A missing table is a
+// ResourceNotFoundException. Cost: O(number of tables); the items are
+// left to the garbage collector.
+func (db *DB) DeleteTable(ctx context.Context, in DeleteTableInput) (*TableDescription, error) {
+	return dispatch(ctx, db, "DeleteTable", in.TableName, func() (*TableDescription, error) {
+		db.mu.Lock()
+		defer db.mu.Unlock()
+		t, err := db.controlTable(in.TableName)
+		if err != nil {
+			return nil, err
+		}
+		next := maps.Clone(*db.tables.Load())
+		delete(next, t.name)
+		db.tables.Store(&next)
+		return t.describe(TableStatusDeleting), nil
+	})
+}
+
+// controlTable validates a table name for the control-plane operations and
+// looks the table up, with their ResourceNotFoundException text.
+func (db *DB) controlTable(name string) (*table, error) {
+	if !isARN(name) {
+		var c constraints
+		c.name(name, "tableName", 3)
+		if err := c.err(); err != nil {
+			return nil, err
+		}
+	}
+	t := db.lookup(name)
+	if t == nil {
+		return nil, &Error{Code: CodeResourceNotFound, Message: msgNotFound + ": Table: " + name + " not found"}
+	}
+	return t, nil
+}
+
+// ListTables lists table names in ascending byte order, at most Limit (1
+// to 100, default 100) after ExclusiveStartTableName. Cost: O(t log t)
+// for t tables.
+func (db *DB) ListTables(ctx context.Context, in ListTablesInput) (*ListTablesOutput, error) {
+	return dispatch(ctx, db, "ListTables", "", func() (*ListTablesOutput, error) {
+		var c constraints
+		if in.ExclusiveStartTableName != "" {
+			c.name(in.ExclusiveStartTableName, "exclusiveStartTableName", 3)
+		}
+		limit := 100
+		if in.Limit != nil {
+			limit = int(*in.Limit)
+			v := fmt.Sprint(limit)
+			if limit < 1 {
+				c.fail(&v, "limit", "Member must have value greater than or equal to 1")
+			} else if limit > 100 {
+				c.fail(&v, "limit", "Member must have value less than or equal to 100")
+			}
+		}
+		if err := c.err(); err != nil {
+			return nil, err
+		}
+		names := slices.Sorted(maps.Keys(*db.tables.Load()))
+		start, _ := slices.BinarySearch(names, in.ExclusiveStartTableName)
+		if start < len(names) && names[start] == in.ExclusiveStartTableName {
+			start++
+		}
+		names = names[start:]
+		out := &ListTablesOutput{TableNames: names}
+		if len(names) > limit {
+			out.TableNames = names[:limit]
+			out.LastEvaluatedTableName = names[limit-1]
+		}
+		if out.TableNames == nil {
+			out.TableNames = []string{}
+		}
+		return out, nil
+	})
+}

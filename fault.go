@@ -1,0 +1,109 @@
+package ddbsim
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+)
+
+// FaultKind is a failure InjectFault can arm.
+type FaultKind uint8
+
+// Fault kinds.
+const (
+	// Throttle fails the call with ProvisionedThroughputExceededException;
+	// nothing is applied.
+	Throttle FaultKind = iota + 1
+	// InternalError fails the call with InternalServerError (HTTP 500);
+	// nothing is applied.
+	InternalError
+	// LostResponse applies the call, then drops its response: the caller
+	// gets ErrLostResponse (through the wire, a broken connection) as if
+	// the network lost DynamoDB's reply. Whatever the call did stays done.
+	LostResponse
+)
+
+// Fault describes calls to fail: the next Count calls (1 if Count is 0)
+// of Operation ("PutItem", "GetItem", ...; "" for any) on Table ("" for
+// any; matched against the TableName as the request gives it).
+type Fault struct {
+	Kind      FaultKind
+	Operation string
+	Table     string
+	Count     int
+}
+
+// The messages AWS sends with the injected errors.
+const (
+	msgThrottled     = "The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API."
+	msgInternalError = "Internal server error"
+)
+
+// faults holds the armed faults, in the order they were armed.
+type faults struct {
+	n     atomic.Int32 // len(armed), read without the lock
+	mu    sync.Mutex
+	armed []Fault
+}
+
+// InjectFault arms f: the next matching calls fail as f.Kind says. Faults
+// armed earlier are matched first. Every operation, present and future,
+// passes through the same check before it runs. Cost: O(armed faults) a
+// call while any are armed; one atomic load a call otherwise.
+func (db *DB) InjectFault(f Fault) {
+	if f.Count <= 0 {
+		f.Count = 1
+	}
+	db.faults.mu.Lock()
+	db.faults.armed = append(db.faults.armed, f)
+	db.faults.n.Store(int32(len(db.faults.armed)))
+	db.faults.mu.Unlock()
+}
+
+// ClearFaults disarms every fault.
+func (db *DB) ClearFaults() {
+	db.faults.mu.Lock()
+	db.faults.armed = nil
+	db.faults.n.Store(0)
+	db.faults.mu.Unlock()
+}
+
+// take consumes one use of the first armed fault matching op on table and
+// returns its kind, or 0.
+func (fs *faults) take(op, table string) FaultKind {
+	if fs.n.Load() == 0 {
+		return 0
+	}
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	for i, f := range fs.armed {
+		if (f.Operation == "" || f.Operation == op) && (f.Table == "" || f.Table == table) {
+			if f.Count--; f.Count == 0 {
+				fs.armed = append(fs.armed[:i], fs.armed[i+1:]...)
+				fs.n.Store(int32(len(fs.armed)))
+			} else {
+				fs.armed[i] = f
+			}
+			return f.Kind
+		}
+	}
+	return 0
+}
+
+// dispatch runs one operation: it honours ctx, then the armed faults, then
+// runs op. Every public operation goes through it.
+func dispatch[O any](ctx context.Context, db *DB, op, table string, run func() (*O, error)) (*O, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	switch db.faults.take(op, table) {
+	case Throttle:
+		return nil, &Error{Code: CodeProvisionedThroughputExceeded, Message: msgThrottled}
+	case InternalError:
+		return nil, &Error{Code: CodeInternalServerError, Message: msgInternalError}
+	case LostResponse:
+		run()
+		return nil, ErrLostResponse
+	}
+	return run()
+}
