@@ -20,11 +20,11 @@ type ConsumedCapacity struct {
 	// CapacityUnits is the total: table plus indexes.
 	CapacityUnits float64
 	// Table is set with ReturnConsumedCapacity=INDEXES.
-	Table *Capacity
+	Table *Capacity `json:",omitzero"`
 	// GlobalSecondaryIndexes and LocalSecondaryIndexes are set with
 	// INDEXES when the operation touched indexes.
-	GlobalSecondaryIndexes map[string]Capacity
-	LocalSecondaryIndexes  map[string]Capacity
+	GlobalSecondaryIndexes map[string]Capacity `json:",omitzero"`
+	LocalSecondaryIndexes  map[string]Capacity `json:",omitzero"`
 }
 
 // Capacity is the capacity units consumed on one table or index.

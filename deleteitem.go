@@ -17,8 +17,8 @@ type DeleteItemInput struct {
 type DeleteItemOutput struct {
 	// Attributes is the deleted item with ReturnValues=ALL_OLD; nil if
 	// there was none.
-	Attributes       Item
-	ConsumedCapacity *ConsumedCapacity
+	Attributes       Item              `json:",omitzero"`
+	ConsumedCapacity *ConsumedCapacity `json:",omitzero"`
 }
 
 // DeleteItem deletes the item with the given key; deleting a missing item

@@ -23,8 +23,8 @@ type GetItemInput struct {
 type GetItemOutput struct {
 	// Item is the item, nil if there is none; a fresh copy the caller
 	// owns.
-	Item             Item
-	ConsumedCapacity *ConsumedCapacity
+	Item             Item              `json:",omitzero"`
+	ConsumedCapacity *ConsumedCapacity `json:",omitzero"`
 }
 
 // GetItem returns the item with the given key, or a nil Item if there is

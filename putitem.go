@@ -17,8 +17,8 @@ type PutItemInput struct {
 type PutItemOutput struct {
 	// Attributes is the replaced item with ReturnValues=ALL_OLD; nil if
 	// there was none.
-	Attributes       Item
-	ConsumedCapacity *ConsumedCapacity
+	Attributes       Item              `json:",omitzero"`
+	ConsumedCapacity *ConsumedCapacity `json:",omitzero"`
 }
 
 // PutItem stores an item, replacing any item with the same key whole.

@@ -88,7 +88,7 @@ type TableDescription struct {
 	ItemCount      int64
 	TableSizeBytes int64
 	// BillingModeSummary is set for PAY_PER_REQUEST tables.
-	BillingModeSummary *BillingModeSummary
+	BillingModeSummary *BillingModeSummary `json:",omitzero"`
 	// ProvisionedThroughput is always set; zero units for PAY_PER_REQUEST.
 	ProvisionedThroughput *ProvisionedThroughputDescription
 }
@@ -130,5 +130,5 @@ type ListTablesOutput struct {
 	TableNames []string
 	// LastEvaluatedTableName is set when more names follow: pass it as
 	// ExclusiveStartTableName to get them.
-	LastEvaluatedTableName string
+	LastEvaluatedTableName string `json:",omitzero"`
 }
