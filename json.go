@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
-	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -30,92 +30,197 @@ func (v Value) MarshalJSON() ([]byte, error) {
 // BOOL, bad base64) is a SerializationException; an AttributeValue with
 // no descriptor, two descriptors or {"NULL": false} decodes into a Value
 // that every operation rejects with AWS's ValidationException, where the
-// value sits, as DynamoDB does.
+// value sits, as DynamoDB does. Cost: O(len(data)), one pass over the
+// tokens however deep the value nests.
 func (v *Value) UnmarshalJSON(data []byte) error {
-	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	tok, err := d.Token()
+	if err != nil {
+		return &Error{Code: CodeSerialization}
+	}
+	if tok == nil {
 		*v = Value{}
 		return nil
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(data, &fields); err != nil {
-		return serializationError(data, "Start of structure or map found where not expected")
+	out, err := readValue(d, tok, 1)
+	if err != nil {
+		return err
 	}
-	if len(fields) > 1 {
-		*v = Malformed(msgMultipleTypes)
-		return nil
+	*v = out
+	return nil
+}
+
+// maxWireDepth bounds how deep a decoded value may nest; deeper input is
+// refused with the nesting error without reading further.
+const maxWireDepth = 2 * MaxNestingDepth
+
+// readValue reads one AttributeValue whose first token, tok, is already
+// read.
+func readValue(d *json.Decoder, tok json.Token, depth int) (Value, error) {
+	if delim, ok := tok.(json.Delim); !ok || delim != '{' {
+		return Value{}, wrongJSONType(tok, "Expected map or null")
 	}
-	*v = Value{}
-	for name, raw := range fields {
-		return v.decodeField(name, raw)
+	if depth > maxWireDepth {
+		return Value{}, validationError(msgNesting)
+	}
+	var v Value
+	descriptors := 0
+	for d.More() {
+		name, err := d.Token()
+		if err != nil {
+			return Value{}, &Error{Code: CodeSerialization}
+		}
+		field, err := readField(d, name.(string), depth)
+		if err != nil {
+			return Value{}, err
+		}
+		if field.t != 0 {
+			v = field
+			descriptors++
+		}
+	}
+	if _, err := d.Token(); err != nil { // the closing brace
+		return Value{}, &Error{Code: CodeSerialization}
+	}
+	if descriptors > 1 {
+		return Malformed(msgMultipleTypes), nil
+	}
+	return v, nil
+}
+
+// readField reads the value of one descriptor of an AttributeValue. An
+// unknown descriptor is skipped, leaving the zero Value.
+func readField(d *json.Decoder, name string, depth int) (Value, error) {
+	switch t := descriptorType(name); t {
+	case TypeS, TypeN, TypeB:
+		s, err := readString(d, t == TypeB)
+		return Value{t: t, s: s}, err
+	case TypeBOOL, TypeNULL:
+		tok, err := d.Token()
+		b, ok := tok.(bool)
+		if err != nil || !ok {
+			return Value{}, wrongJSONType(tok, "can not be converted to an Boolean")
+		}
+		switch {
+		case t == TypeBOOL:
+			return Bool(b), nil
+		case b:
+			return Null(), nil
+		}
+		return Malformed(msgNullFalse), nil
+	case TypeM:
+		if err := expectDelim(d, '{', "Expected map or null"); err != nil {
+			return Value{}, err
+		}
+		m := map[string]Value{}
+		for d.More() {
+			key, err := d.Token()
+			if err != nil {
+				return Value{}, &Error{Code: CodeSerialization}
+			}
+			tok, err := d.Token()
+			if err != nil {
+				return Value{}, &Error{Code: CodeSerialization}
+			}
+			if m[key.(string)], err = readValue(d, tok, depth+1); err != nil {
+				return Value{}, err
+			}
+		}
+		_, err := d.Token()
+		return M(m), err
+	case TypeL:
+		if err := expectDelim(d, '[', "Expected list or null"); err != nil {
+			return Value{}, err
+		}
+		list := []Value{}
+		for d.More() {
+			tok, err := d.Token()
+			if err != nil {
+				return Value{}, &Error{Code: CodeSerialization}
+			}
+			elem, err := readValue(d, tok, depth+1)
+			if err != nil {
+				return Value{}, err
+			}
+			list = append(list, elem)
+		}
+		_, err := d.Token()
+		return L(list...), err
+	case TypeSS, TypeNS, TypeBS:
+		if err := expectDelim(d, '[', "Expected list or null"); err != nil {
+			return Value{}, err
+		}
+		set := []string{}
+		for d.More() {
+			s, err := readString(d, t == TypeBS)
+			if err != nil {
+				return Value{}, err
+			}
+			set = append(set, s)
+		}
+		_, err := d.Token()
+		return Value{t: t, x: set}, err
+	}
+	var skip json.RawMessage
+	if err := d.Decode(&skip); err != nil {
+		return Value{}, &Error{Code: CodeSerialization}
+	}
+	return Value{}, nil
+}
+
+// readString reads a JSON string (base64-decoded when blob), with
+// DynamoDB's SerializationException for any other JSON type.
+func readString(d *json.Decoder, blob bool) (string, error) {
+	tok, err := d.Token()
+	s, ok := tok.(string)
+	if err != nil || !ok {
+		return "", wrongJSONType(tok, "cannot be converted to String")
+	}
+	if !blob {
+		return s, nil
+	}
+	if len(s)%4 != 0 {
+		return "", &Error{Code: CodeSerialization, Message: "Base64 encoded length is expected a multiple of 4 bytes but found: " + strconv.Itoa(len(s))}
+	}
+	b, err := base64.StdEncoding.Strict().DecodeString(s)
+	if err != nil {
+		return "", &Error{Code: CodeSerialization, Message: "Invalid last non-pad Base64 character dectected"}
+	}
+	return string(b), nil
+}
+
+func expectDelim(d *json.Decoder, want json.Delim, what string) error {
+	tok, err := d.Token()
+	if delim, ok := tok.(json.Delim); err != nil || !ok || delim != want {
+		return wrongJSONType(tok, what)
 	}
 	return nil
 }
 
-func (v *Value) decodeField(name string, raw json.RawMessage) error {
-	switch name {
-	case "S", "N":
-		s, err := jsonString(raw)
-		if err != nil {
-			return err
+// wrongJSONType describes a JSON token of the wrong type the way
+// DynamoDB's Java front end does ("NUMBER_VALUE cannot be converted to
+// String", "Start of list found where not expected", ...).
+func wrongJSONType(tok json.Token, what string) error {
+	msg := "VALUE " + what
+	switch t := tok.(type) {
+	case json.Delim:
+		switch t {
+		case '{':
+			msg = "Start of structure or map found where not expected"
+		case '[':
+			msg = "Start of list found where not expected"
 		}
-		*v = Value{t: descriptorType(name), s: s}
-	case "B":
-		b, err := jsonBlob(raw)
-		if err != nil {
-			return err
-		}
-		*v = Value{t: TypeB, s: string(b)}
-	case "BOOL", "NULL":
-		var b bool
-		if err := json.Unmarshal(raw, &b); err != nil {
-			return serializationError(raw, "can not be converted to an Boolean")
-		}
-		switch {
-		case name == "BOOL":
-			*v = Bool(b)
-		case b:
-			*v = Null()
-		default:
-			*v = Malformed(msgNullFalse)
-		}
-	case "M":
-		var m map[string]Value
-		if err := json.Unmarshal(raw, &m); err != nil {
-			return asSerializationError(err, raw, "Expected map or null")
-		}
-		*v = M(m)
-	case "L":
-		var l []Value
-		if err := json.Unmarshal(raw, &l); err != nil {
-			return asSerializationError(err, raw, "Expected list or null")
-		}
-		*v = L(l...)
-	case "SS", "NS", "BS":
-		var members []json.RawMessage
-		if err := json.Unmarshal(raw, &members); err != nil {
-			return serializationError(raw, "Expected list or null")
-		}
-		set := make([]string, len(members))
-		for i, m := range members {
-			if name == "BS" {
-				b, err := jsonBlob(m)
-				if err != nil {
-					return err
-				}
-				set[i] = string(b)
-				continue
-			}
-			s, err := jsonString(m)
-			if err != nil {
-				return err
-			}
-			set[i] = s
-		}
-		*v = Value{t: descriptorType(name), x: set}
+	case string:
+		msg = "STRING_VALUE " + what
+	case json.Number:
+		msg = "NUMBER_VALUE " + what
+	case bool:
+		msg = strings.ToUpper(strconv.FormatBool(t)) + "_VALUE " + what
+	case nil:
+		msg = "NULL_VALUE " + what
 	}
-	// An unknown descriptor leaves the empty Value, which DynamoDB's
-	// "Supplied AttributeValue is empty" answers.
-	return nil
+	return &Error{Code: CodeSerialization, Message: msg}
 }
 
 // descriptorType returns the Type a wire descriptor names ("S", "NS", ...),
@@ -127,68 +232,6 @@ func descriptorType(name string) Type {
 		}
 	}
 	return 0
-}
-
-// jsonString decodes a JSON string, with DynamoDB's SerializationException
-// for any other JSON type.
-func jsonString(raw json.RawMessage) (string, error) {
-	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return "", serializationError(raw, "cannot be converted to String")
-	}
-	return s, nil
-}
-
-// jsonBlob decodes a base64 JSON string (padded, standard alphabet).
-func jsonBlob(raw json.RawMessage) ([]byte, error) {
-	s, err := jsonString(raw)
-	if err != nil {
-		return nil, err
-	}
-	if len(s)%4 != 0 {
-		return nil, &Error{Code: CodeSerialization, Message: "Base64 encoded length is expected a multiple of 4 bytes but found: " + strconv.Itoa(len(s))}
-	}
-	b, err := base64.StdEncoding.Strict().DecodeString(s)
-	if err != nil {
-		return nil, &Error{Code: CodeSerialization, Message: "Invalid last non-pad Base64 character dectected"}
-	}
-	return b, nil
-}
-
-// serializationError describes a JSON value of the wrong type the way
-// DynamoDB's Java front end does ("NUMBER_VALUE cannot be converted to
-// String", "Start of list found where not expected", ...).
-func serializationError(raw []byte, what string) error {
-	raw = bytes.TrimSpace(raw)
-	kind := "VALUE"
-	if len(raw) > 0 {
-		switch raw[0] {
-		case '{':
-			return &Error{Code: CodeSerialization, Message: "Start of structure or map found where not expected"}
-		case '[':
-			return &Error{Code: CodeSerialization, Message: "Start of list found where not expected"}
-		case '"':
-			kind = "STRING_VALUE"
-		case 't':
-			kind = "TRUE_VALUE"
-		case 'f':
-			kind = "FALSE_VALUE"
-		case 'n':
-			kind = "NULL_VALUE"
-		default:
-			kind = "NUMBER_VALUE"
-		}
-	}
-	return &Error{Code: CodeSerialization, Message: kind + " " + what}
-}
-
-// asSerializationError keeps a SerializationException raised deeper down
-// and describes any other decoding failure of raw.
-func asSerializationError(err error, raw []byte, what string) error {
-	if e, ok := err.(*Error); ok {
-		return e
-	}
-	return serializationError(raw, what)
 }
 
 // MarshalJSON encodes the description as DynamoDB's JSON does, with times
@@ -218,13 +261,4 @@ type epochSeconds time.Time
 func (t epochSeconds) MarshalJSON() ([]byte, error) {
 	ms := time.Time(t).UnixMilli()
 	return strconv.AppendFloat(nil, float64(ms)/1000, 'f', -1, 64), nil
-}
-
-func (t *epochSeconds) UnmarshalJSON(data []byte) error {
-	f, err := strconv.ParseFloat(string(data), 64)
-	if err != nil || math.IsInf(f, 0) {
-		return &Error{Code: CodeSerialization, Message: "Invalid timestamp"}
-	}
-	*t = epochSeconds(time.UnixMilli(int64(math.Round(f * 1000))).UTC())
-	return nil
 }

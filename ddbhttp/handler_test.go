@@ -1,0 +1,258 @@
+package ddbhttp
+
+import (
+	"bytes"
+	"encoding/json"
+	"hash/crc32"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ddbsim/ddbsim"
+)
+
+const createUsers = `{"TableName":"users","KeySchema":[{"AttributeName":"id","KeyType":"HASH"}],
+	"AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST"}`
+
+// call sends one DynamoDB request to h and returns the response.
+func call(t *testing.T, h http.Handler, op, body string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/x-amz-json-1.0")
+	req.Header.Set("X-Amz-Target", "DynamoDB_20120810."+op)
+	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=any/20261125/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=x")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	return w
+}
+
+func newUsersHandler(t *testing.T) (http.Handler, *ddbsim.DB) {
+	db := ddbsim.New(nil)
+	h := NewHandler(db)
+	w := call(t, h, "CreateTable", createUsers)
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	return h, db
+}
+
+func decodeBody(t *testing.T, w *httptest.ResponseRecorder) map[string]any {
+	t.Helper()
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &m), w.Body.String())
+	return m
+}
+
+func TestHandler_PutGetRoundTrip_JSONShapes(t *testing.T) {
+	h, _ := newUsersHandler(t)
+	w := call(t, h, "PutItem", `{"TableName":"users","Item":{"id":{"S":"a"},"n":{"N":"1.50"},"b":{"B":"AAH/"},
+		"ns":{"NS":["2","1e1"]},"m":{"M":{"x":{"NULL":true},"l":{"L":[{"BOOL":false}]}}}}}`)
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	assert.Equal(t, "{}", w.Body.String(), "a plain PutItem answers an empty object")
+
+	w = call(t, h, "GetItem", `{"TableName":"users","Key":{"id":{"S":"a"}},"ReturnConsumedCapacity":"TOTAL"}`)
+	require.Equal(t, http.StatusOK, w.Code)
+	assert.JSONEq(t, `{"Item":{"id":{"S":"a"},"n":{"N":"1.5"},"b":{"B":"AAH/"},"ns":{"NS":["2","10"]},
+		"m":{"M":{"x":{"NULL":true},"l":{"L":[{"BOOL":false}]}}}},
+		"ConsumedCapacity":{"TableName":"users","CapacityUnits":0.5}}`, w.Body.String())
+
+	w = call(t, h, "GetItem", `{"TableName":"users","Key":{"id":{"S":"missing"}}}`)
+	assert.Equal(t, "{}", w.Body.String(), "a miss has no Item key")
+	w = call(t, h, "GetItem", `{"TableName":"users","Key":{"id":{"S":"a"}},"AttributesToGet":["zzz"]}`)
+	assert.Equal(t, `{"Item":{}}`, w.Body.String(), "an item with no matching attribute is an empty Item")
+}
+
+func TestHandler_ResponseHeaders(t *testing.T) {
+	h, _ := newUsersHandler(t)
+	for _, w := range []*httptest.ResponseRecorder{
+		call(t, h, "ListTables", `{}`),
+		call(t, h, "GetItem", `{"TableName":"nope","Key":{"id":{"S":"a"}}}`),
+	} {
+		assert.Equal(t, "application/x-amz-json-1.0", w.Header().Get("Content-Type"))
+		assert.Equal(t, strconv.FormatUint(uint64(crc32.ChecksumIEEE(w.Body.Bytes())), 10), w.Header().Get("x-amz-crc32"))
+		assert.Len(t, w.Header().Get("x-amzn-RequestId"), 52)
+		assert.Equal(t, strconv.Itoa(w.Body.Len()), w.Header().Get("Content-Length"))
+	}
+	a := call(t, h, "ListTables", `{}`).Header().Get("x-amzn-RequestId")
+	b := call(t, h, "ListTables", `{}`).Header().Get("x-amzn-RequestId")
+	assert.NotEqual(t, a, b, "request ids are unique")
+}
+
+func TestHandler_ErrorBodies(t *testing.T) {
+	h, db := newUsersHandler(t)
+	cases := []struct {
+		name, op, body string
+		status         int
+		want           string
+	}{
+		{"validation", "PutItem", `{"TableName":"users","Item":{"id":{"N":"1"}}}`, 400,
+			`{"__type":"com.amazon.coral.validate#ValidationException","message":"One or more parameter values were invalid: Type mismatch for key id expected: S actual: N"}`},
+		{"not found", "GetItem", `{"TableName":"nope","Key":{"id":{"S":"a"}}}`, 400,
+			`{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}`},
+		{"describe not found", "DescribeTable", `{"TableName":"nope"}`, 400,
+			`{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found: Table: nope not found"}`},
+		{"in use", "CreateTable", createUsers, 400,
+			`{"__type":"com.amazonaws.dynamodb.v20120810#ResourceInUseException","message":"Table already exists: users"}`},
+		{"malformed json", "GetItem", `{"TableName":`, 400,
+			`{"__type":"com.amazon.coral.service#SerializationException"}`},
+		{"number for a string", "GetItem", `{"TableName":123}`, 400,
+			`{"__type":"com.amazon.coral.service#SerializationException","Message":"class java.lang.Integer can not be converted to an String"}`},
+		{"number as N", "PutItem", `{"TableName":"users","Item":{"id":{"S":"a"},"n":{"N":1}}}`, 400,
+			`{"__type":"com.amazon.coral.service#SerializationException","Message":"NUMBER_VALUE cannot be converted to String"}`},
+		{"bad base64 length", "PutItem", `{"TableName":"users","Item":{"id":{"S":"a"},"b":{"B":"abc"}}}`, 400,
+			`{"__type":"com.amazon.coral.service#SerializationException","Message":"Base64 encoded length is expected a multiple of 4 bytes but found: 3"}`},
+		{"two descriptors", "PutItem", `{"TableName":"users","Item":{"id":{"S":"a"},"x":{"S":"a","N":"1"}}}`, 400,
+			`{"__type":"com.amazon.coral.validate#ValidationException","message":"Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes"}`},
+		{"empty attribute value", "PutItem", `{"TableName":"users","Item":{"id":{"S":"a"},"x":{}}}`, 400,
+			`{"__type":"com.amazon.coral.validate#ValidationException","message":"Supplied AttributeValue is empty, must contain exactly one of the supported datatypes"}`},
+		{"null false", "PutItem", `{"TableName":"users","Item":{"id":{"S":"a"},"x":{"NULL":false}}}`, 400,
+			`{"__type":"com.amazon.coral.validate#ValidationException","message":"One or more parameter values were invalid: Null attribute value types must have the value of true"}`},
+		{"unknown operation", "Frobnicate", `{}`, 400,
+			`{"__type":"com.amazon.coral.service#UnknownOperationException"}`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := call(t, h, c.op, c.body)
+			assert.Equal(t, c.status, w.Code)
+			assert.JSONEq(t, c.want, w.Body.String())
+		})
+	}
+	out, err := db.ListTables(t.Context(), ddbsim.ListTablesInput{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"users"}, out.TableNames)
+}
+
+func TestHandler_InternalErrorIs500(t *testing.T) {
+	h, db := newUsersHandler(t)
+	db.InjectFault(ddbsim.Fault{Kind: ddbsim.InternalError})
+	w := call(t, h, "ListTables", `{}`)
+	assert.Equal(t, http.StatusInternalServerError, w.Code)
+	assert.JSONEq(t, `{"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"Internal server error"}`, w.Body.String())
+}
+
+func TestHandler_HTTPEdges(t *testing.T) {
+	h, _ := newUsersHandler(t)
+
+	get := httptest.NewRecorder()
+	h.ServeHTTP(get, httptest.NewRequest(http.MethodGet, "/", nil))
+	assert.Equal(t, http.StatusOK, get.Code)
+	assert.Equal(t, "healthy: dynamodb.us-east-1.amazonaws.com ", get.Body.String())
+
+	put := httptest.NewRecorder()
+	h.ServeHTTP(put, httptest.NewRequest(http.MethodPut, "/", nil))
+	assert.Equal(t, http.StatusNotFound, put.Code)
+
+	wrongType := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(`{}`))
+	wrongType.Header.Set("Content-Type", "text/plain")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, wrongType)
+	assert.Equal(t, http.StatusNotFound, w.Code)
+	assert.Equal(t, "<UnknownOperationException/>\n", w.Body.String())
+
+	unsigned := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(`{}`))
+	unsigned.Header.Set("Content-Type", "application/x-amz-json-1.0")
+	unsigned.Header.Set("X-Amz-Target", "DynamoDB_20120810.ListTables")
+	w = httptest.NewRecorder()
+	h.ServeHTTP(w, unsigned)
+	assert.Equal(t, http.StatusBadRequest, w.Code)
+	assert.JSONEq(t, `{"__type":"com.amazon.coral.service#MissingAuthenticationTokenException","Message":"Request is missing Authentication Token"}`, w.Body.String())
+}
+
+// neverEnding is a body that would take forever to read whole.
+type neverEnding struct{}
+
+func (neverEnding) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = ' '
+	}
+	return len(p), nil
+}
+
+func TestHandler_BodyOver16MB_Is413(t *testing.T) {
+	h, _ := newUsersHandler(t)
+	declared := httptest.NewRequest(http.MethodPost, "/", bytes.NewReader(nil))
+	declared.Header.Set("Content-Type", "application/x-amz-json-1.0")
+	declared.ContentLength = MaxBodyBytes + 1
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, declared)
+	assert.Equal(t, http.StatusRequestEntityTooLarge, w.Code)
+
+	streamed := httptest.NewRequest(http.MethodPost, "/", io.NopCloser(neverEnding{}))
+	streamed.Header.Set("Content-Type", "application/x-amz-json-1.0")
+	streamed.ContentLength = -1
+	w = httptest.NewRecorder()
+	h.ServeHTTP(w, streamed)
+	assert.Equal(t, http.StatusRequestEntityTooLarge, w.Code, "an unbounded body stops at the limit")
+}
+
+func TestHandler_AdminFaults(t *testing.T) {
+	h, _ := newUsersHandler(t)
+	arm := httptest.NewRecorder()
+	h.ServeHTTP(arm, httptest.NewRequest(http.MethodPost, "/ddbsim/faults", strings.NewReader(`{"Kind":"Throttle","Operation":"GetItem","Count":1}`)))
+	require.Equal(t, http.StatusOK, arm.Code, arm.Body.String())
+	w := call(t, h, "GetItem", `{"TableName":"users","Key":{"id":{"S":"a"}}}`)
+	assert.Equal(t, http.StatusBadRequest, w.Code)
+	assert.Equal(t, "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", decodeBody(t, w)["__type"])
+	w = call(t, h, "GetItem", `{"TableName":"users","Key":{"id":{"S":"a"}}}`)
+	assert.Equal(t, http.StatusOK, w.Code)
+
+	bad := httptest.NewRecorder()
+	h.ServeHTTP(bad, httptest.NewRequest(http.MethodPost, "/ddbsim/faults", strings.NewReader(`{"Kind":"Meteor"}`)))
+	assert.Equal(t, http.StatusBadRequest, bad.Code)
+
+	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodPost, "/ddbsim/faults", strings.NewReader(`{"Kind":"InternalError","Count":5}`)))
+	clear := httptest.NewRecorder()
+	h.ServeHTTP(clear, httptest.NewRequest(http.MethodDelete, "/ddbsim/faults", nil))
+	require.Equal(t, http.StatusOK, clear.Code)
+	assert.Equal(t, http.StatusOK, call(t, h, "ListTables", `{}`).Code, "DELETE cleared the faults")
+}
+
+func TestHandler_LostResponseDropsTheConnection(t *testing.T) {
+	db := ddbsim.New(nil)
+	srv := httptest.NewServer(NewHandler(db))
+	defer srv.Close()
+	db.InjectFault(ddbsim.Fault{Kind: ddbsim.LostResponse, Operation: "CreateTable"})
+	req, err := http.NewRequest(http.MethodPost, srv.URL, strings.NewReader(createUsers))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/x-amz-json-1.0")
+	req.Header.Set("X-Amz-Target", "DynamoDB_20120810.CreateTable")
+	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 x")
+	resp, err := srv.Client().Do(req)
+	if err == nil {
+		resp.Body.Close()
+	}
+	require.Error(t, err, "the client sees a broken connection, not a response")
+	out, err := db.ListTables(t.Context(), ddbsim.ListTablesInput{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"users"}, out.TableNames, "the request was applied")
+}
+
+func FuzzHandler(f *testing.F) {
+	f.Add("PutItem", `{"TableName":"users","Item":{"id":{"S":"a"},"n":{"N":"1"}}}`)
+	f.Add("GetItem", `{"TableName":"users","Key":{"id":{"S":"a"}}}`)
+	f.Add("CreateTable", createUsers)
+	f.Add("PutItem", `{"TableName":"users","Item":{"id":{"S":"a"},"m":{"M":{"x":{"L":[{"NS":["1","1.0"]}]}}}}}`)
+	f.Add("DeleteItem", `{"TableName":"users","Key":{"id":{"B":"=="}}}`)
+	f.Fuzz(func(t *testing.T, op, body string) {
+		db := ddbsim.New(nil)
+		h := NewHandler(db)
+		call(t, h, "CreateTable", createUsers)
+		w := call(t, h, op, body)
+		if w.Code != http.StatusOK && w.Code != http.StatusBadRequest {
+			t.Fatalf("status %d for %s %q: %s", w.Code, op, body, w.Body.String())
+		}
+		var m map[string]any
+		if err := json.Unmarshal(w.Body.Bytes(), &m); err != nil {
+			t.Fatalf("body is not JSON: %q", w.Body.String())
+		}
+		if w.Code == http.StatusBadRequest {
+			if typ, _ := m["__type"].(string); !strings.Contains(typ, "#") {
+				t.Fatalf("error without a namespaced __type: %s", w.Body.String())
+			}
+		}
+	})
+}
