@@ -9,6 +9,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/ddbsim/ddbsim/internal/expr"
 )
 
 // Replication is how a table's three replicas receive writes.
@@ -42,11 +44,12 @@ type DB struct {
 	tables atomic.Pointer[map[string]*table]
 	nextID atomic.Uint64
 	faults faults
+	exprs  *expr.Cache // compiled expressions, shared by all tables
 }
 
 // New returns an empty DB. A nil opts means the defaults of Options.
 func New(opts *Options) *DB {
-	db := &DB{}
+	db := &DB{exprs: expr.NewCache(exprCacheSize)}
 	if opts != nil {
 		db.opts = *opts
 	}

@@ -1,16 +1,30 @@
 package ddbsim
 
-import "context"
+import (
+	"context"
+
+	"github.com/ddbsim/ddbsim/internal/expr"
+)
 
 // DeleteItemInput is the input of DeleteItem.
 type DeleteItemInput struct {
 	TableName string
 	// Key holds exactly the table's key attributes.
 	Key Item
+	// ConditionExpression, if set, must hold on the stored item for the
+	// delete to happen.
+	ConditionExpression       string
+	ExpressionAttributeNames  map[string]string
+	ExpressionAttributeValues map[string]Value
+	// Expected and ConditionalOperator are the legacy form of
+	// ConditionExpression.
+	Expected            map[string]ExpectedAttributeValue
+	ConditionalOperator ConditionalOperator
 	// ReturnValues is NONE (default) or ALL_OLD.
-	ReturnValues                ReturnValue
-	ReturnConsumedCapacity      ReturnConsumedCapacity
-	ReturnItemCollectionMetrics ReturnItemCollectionMetrics
+	ReturnValues                        ReturnValue
+	ReturnValuesOnConditionCheckFailure ReturnValuesOnConditionCheckFailure
+	ReturnConsumedCapacity              ReturnConsumedCapacity
+	ReturnItemCollectionMetrics         ReturnItemCollectionMetrics
 }
 
 // DeleteItemOutput is the output of DeleteItem.
@@ -21,18 +35,30 @@ type DeleteItemOutput struct {
 	ConsumedCapacity *ConsumedCapacity `json:",omitzero"`
 }
 
-// DeleteItem deletes the item with the given key; deleting a missing item
-// succeeds and changes nothing. Errors as GetItem. Cost: O(log n) under
-// the table's write lock.
+// DeleteItem deletes the item with the given key if its condition holds;
+// deleting a missing item succeeds and changes nothing. Errors as PutItem,
+// with "The provided key element does not match the schema" for a Key
+// that is not exactly the key attributes. Cost: O(log n) under the
+// table's write lock.
 func (db *DB) DeleteItem(ctx context.Context, in DeleteItemInput) (*DeleteItemOutput, error) {
 	return dispatch(ctx, db, "DeleteItem", in.TableName, func() (*DeleteItemOutput, error) {
 		var c constraints
 		c.returnConsumedCapacity(in.ReturnConsumedCapacity)
 		c.itemTableName(in.TableName)
 		c.notNull(in.Key != nil, "key")
+		c.expected(in.Expected, in.ConditionalOperator)
 		c.returnValues(in.ReturnValues)
 		c.returnItemCollectionMetrics(in.ReturnItemCollectionMetrics)
+		c.returnValuesOnConditionCheckFailure(in.ReturnValuesOnConditionCheckFailure)
 		if err := c.err(); err != nil {
+			return nil, err
+		}
+		exprs := exprRequest{
+			names: in.ExpressionAttributeNames, values: in.ExpressionAttributeValues,
+			exprs:  []namedExpr{{expr.Condition, in.ConditionExpression}},
+			legacy: legacyParams(legacy{"Expected", in.Expected != nil}, legacy{"ConditionalOperator", in.ConditionalOperator != ""}),
+		}
+		if err := exprs.checkParams(); err != nil {
 			return nil, err
 		}
 		if err := checkValues(in.Key); err != nil {
@@ -40,6 +66,10 @@ func (db *DB) DeleteItem(ctx context.Context, in DeleteItemInput) (*DeleteItemOu
 		}
 		if !allOldOrNone(in.ReturnValues) {
 			return nil, errOnlyAllOldOrNone
+		}
+		cond, _, err := db.writeCondition(exprs, in.Expected, in.ConditionalOperator)
+		if err != nil {
+			return nil, err
 		}
 		t := db.lookup(in.TableName)
 		if t == nil {
@@ -49,7 +79,10 @@ func (db *DB) DeleteItem(ctx context.Context, in DeleteItemInput) (*DeleteItemOu
 		if err != nil {
 			return nil, err
 		}
-		old, found, err := t.write(k, func(_ entry, found bool) (change, error) {
+		old, found, err := t.write(k, func(old entry, found bool) (change, error) {
+			if ok, err := cond.holds(old, found); err != nil || !ok {
+				return change{}, orConditionFailed(err, old, found, in.ReturnValuesOnConditionCheckFailure)
+			}
 			return change{remove: true, keep: !found}, nil
 		})
 		if err != nil {

@@ -3,6 +3,8 @@ package ddbsim
 import (
 	"context"
 	"slices"
+
+	"github.com/ddbsim/ddbsim/internal/expr"
 )
 
 // GetItemInput is the input of GetItem.
@@ -13,8 +15,12 @@ type GetItemInput struct {
 	// ConsistentRead reads the leader: never stale. By default reads are
 	// eventually consistent and cost half.
 	ConsistentRead bool
-	// AttributesToGet (legacy) returns only these top-level attributes;
-	// nil returns all.
+	// ProjectionExpression returns only these document paths, with their
+	// nesting; key attributes are not added.
+	ProjectionExpression     string
+	ExpressionAttributeNames map[string]string
+	// AttributesToGet is the legacy form of ProjectionExpression:
+	// top-level names only.
 	AttributesToGet        []string
 	ReturnConsumedCapacity ReturnConsumedCapacity
 }
@@ -22,7 +28,7 @@ type GetItemInput struct {
 // GetItemOutput is the output of GetItem.
 type GetItemOutput struct {
 	// Item is the item, nil if there is none; a fresh copy the caller
-	// owns.
+	// owns. With a projection that matches nothing it is empty, not nil.
 	Item             Item              `json:",omitzero"`
 	ConsumedCapacity *ConsumedCapacity `json:",omitzero"`
 }
@@ -31,8 +37,8 @@ type GetItemOutput struct {
 // none. Errors: ValidationException for invalid input (AWS's messages,
 // "The provided key element does not match the schema" for a Key that is
 // not exactly the key attributes), ResourceNotFoundException for a missing
-// table. Cost: O(log n) plus decoding the item; the read takes a replica's
-// read lock only.
+// table. Cost: O(log n) plus decoding the projected attributes; the read
+// takes a replica's read lock only.
 func (db *DB) GetItem(ctx context.Context, in GetItemInput) (*GetItemOutput, error) {
 	return dispatch(ctx, db, "GetItem", in.TableName, func() (*GetItemOutput, error) {
 		var c constraints
@@ -45,10 +51,19 @@ func (db *DB) GetItem(ctx context.Context, in GetItemInput) (*GetItemOutput, err
 		if err := c.err(); err != nil {
 			return nil, err
 		}
+		exprs := exprRequest{
+			names:  in.ExpressionAttributeNames,
+			exprs:  []namedExpr{{expr.Projection, in.ProjectionExpression}},
+			legacy: legacyParams(legacy{"AttributesToGet", in.AttributesToGet != nil}),
+		}
+		if err := exprs.checkParams(); err != nil {
+			return nil, err
+		}
 		if err := checkValues(in.Key); err != nil {
 			return nil, err
 		}
-		if err := checkAttributesToGet(in.AttributesToGet); err != nil {
+		proj, err := db.readProjection(exprs, in.AttributesToGet)
+		if err != nil {
 			return nil, err
 		}
 		t := db.lookup(in.TableName)
@@ -59,26 +74,34 @@ func (db *DB) GetItem(ctx context.Context, in GetItemInput) (*GetItemOutput, err
 		if err != nil {
 			return nil, err
 		}
-		e, found := t.read(k, in.ConsistentRead)
+		e, found := t.replicaFor(in.ConsistentRead).get(k)
 		out := &GetItemOutput{ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, readUnits(e.size, in.ConsistentRead))}
-		if !found {
-			return out, nil
-		}
-		if in.AttributesToGet == nil {
-			out.Item, err = decodeItem(e.enc)
-		} else {
-			out.Item, err = decodeItemFiltered(e.enc, func(name string) bool { return slices.Contains(in.AttributesToGet, name) })
+		if found {
+			out.Item, err = proj.decode(e.enc)
 		}
 		return out, err
 	})
 }
 
-// checkAttributesToGet rejects duplicate names in AttributesToGet.
-func checkAttributesToGet(names []string) error {
-	for i, n := range names {
-		if slices.Contains(names[:i], n) {
-			return validationError("One or more parameter values were invalid: Duplicate value in attribute name: " + n)
+// readProjection compiles a read's projection: the legacy AttributesToGet
+// (no duplicates) or the request's ProjectionExpression, checked with its
+// other expressions. A nil projection keeps everything.
+func (db *DB) readProjection(r exprRequest, attributesToGet []string) (*projection, error) {
+	for i, n := range attributesToGet {
+		if slices.Contains(attributesToGet[:i], n) {
+			return nil, validationError("One or more parameter values were invalid: Duplicate value in attribute name: " + n)
 		}
 	}
-	return nil
+	compiled, err := db.compile(r)
+	if err != nil {
+		return nil, err
+	}
+	if attributesToGet != nil {
+		paths := make([][]expr.PathElem, len(attributesToGet))
+		for i, n := range attributesToGet {
+			paths[i] = []expr.PathElem{{Name: n}}
+		}
+		return newProjection(paths), nil
+	}
+	return compiled.projection, nil
 }

@@ -44,3 +44,20 @@ func (r *replica) remove(k tableKey) {
 	r.tree.Delete(entry{tableKey: k})
 	r.mu.Unlock()
 }
+
+// ascend calls fn on the entries from from (inclusive) in ascending order,
+// under the read lock, until fn returns false. Cost: O(log n) to start,
+// then O(1) an entry.
+func (r *replica) ascend(from tableKey, fn func(entry) bool) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	r.tree.AscendGreaterOrEqual(entry{tableKey: from}, fn)
+}
+
+// descend calls fn on the entries from from (inclusive) in descending
+// order, under the read lock, until fn returns false.
+func (r *replica) descend(from tableKey, fn func(entry) bool) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	r.tree.DescendLessOrEqual(entry{tableKey: from}, fn)
+}

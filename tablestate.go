@@ -33,10 +33,11 @@ func newTable(name, arn, id string, created time.Time, schema keySchema, in Crea
 // reads.
 func (t *table) leader() *replica { return t.replicas[0] }
 
-// read returns the entry stored under k on the replica a read of the given
-// consistency is served by.
-func (t *table) read(k tableKey, consistent bool) (entry, bool) {
-	return t.leader().get(k)
+// replicaFor returns the replica a read is served by: the leader for a
+// strongly consistent read; any replica for an eventually consistent one.
+// (In Sync mode they are one tree.)
+func (t *table) replicaFor(consistent bool) *replica {
+	return t.leader()
 }
 
 // change is what a write decides to do with the item under its key.

@@ -256,3 +256,28 @@ func FuzzHandler(f *testing.F) {
 		}
 	})
 }
+
+func TestHandler_ConditionalCheckFailedCarriesItem(t *testing.T) {
+	h, _ := newUsersHandler(t)
+	require.Equal(t, http.StatusOK, call(t, h, "PutItem", `{"TableName":"users","Item":{"id":{"S":"a"},"price":{"N":"100"}}}`).Code)
+	w := call(t, h, "PutItem", `{"TableName":"users","Item":{"id":{"S":"a"},"price":{"N":"90"}},
+		"ConditionExpression":"price = :p","ExpressionAttributeValues":{":p":{"N":"99"}},
+		"ReturnValuesOnConditionCheckFailure":"ALL_OLD"}`)
+	assert.Equal(t, http.StatusBadRequest, w.Code)
+	assert.JSONEq(t, `{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",
+		"message":"The conditional request failed","Item":{"id":{"S":"a"},"price":{"N":"100"}}}`, w.Body.String())
+
+	w = call(t, h, "PutItem", `{"TableName":"users","Item":{"id":{"S":"a"}},"Expected":{"price":{"Value":{"N":"100"}}}}`)
+	assert.Equal(t, http.StatusOK, w.Code, w.Body.String())
+}
+
+func TestHandler_EmptyExpressionIsRejected(t *testing.T) {
+	h, _ := newUsersHandler(t)
+	w := call(t, h, "PutItem", `{"TableName":"users","Item":{"id":{"S":"a"}},"ConditionExpression":""}`)
+	assert.Equal(t, http.StatusBadRequest, w.Code)
+	assert.JSONEq(t, `{"__type":"com.amazon.coral.validate#ValidationException","message":"Invalid ConditionExpression: The expression can not be empty;"}`, w.Body.String())
+	w = call(t, h, "GetItem", `{"TableName":"users","Key":{"id":{"S":""}},"ProjectionExpression" : "" }`)
+	assert.JSONEq(t, `{"__type":"com.amazon.coral.validate#ValidationException","message":"Invalid ProjectionExpression: The expression can not be empty;"}`, w.Body.String())
+	w = call(t, h, "PutItem", `{"TableName":"users","Item":{"id":{"S":"a"},"e":{"S":""}}}`)
+	assert.Equal(t, http.StatusOK, w.Code, "empty strings elsewhere are fine")
+}

@@ -1,0 +1,196 @@
+package ddbsim
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/ddbsim/ddbsim/internal/expr"
+)
+
+// exprCacheSize bounds the compiled expressions a DB keeps.
+const exprCacheSize = 1024
+
+// exprRequest is the expression part of one request, as an operation
+// hands it over: the attribute maps, each expression parameter the
+// operation takes (in the order its messages list them, "" when absent),
+// and the legacy parameters the request sets.
+type exprRequest struct {
+	names  map[string]string
+	values map[string]Value
+	exprs  []namedExpr
+	// legacy lists the non-expression parameters present, in the order
+	// DynamoDB's messages list them ("AttributesToGet", "Expected", ...).
+	legacy []string
+}
+
+// namedExpr is one expression parameter of a request.
+type namedExpr struct {
+	kind expr.Kind
+	text string
+}
+
+// compiledExprs are a request's expressions, checked and ready to
+// evaluate.
+type compiledExprs struct {
+	env          env
+	condition    *expr.ConditionExpr
+	keyCondition *expr.ConditionExpr
+	filter       *expr.ConditionExpr
+	update       *expr.UpdateExpr
+	projection   *projection
+}
+
+// checkOrder is the order in which DynamoDB checks a request's
+// expressions.
+var checkOrder = []expr.Kind{expr.Update, expr.Condition, expr.KeyCondition, expr.Filter, expr.Projection}
+
+// checkParams makes DynamoDB's first checks on a request's expression
+// parameters, before it looks at the item: legacy and expression
+// parameters are not mixed, and the attribute maps come only with
+// expressions.
+func (r exprRequest) checkParams() error {
+	var present []string
+	for _, e := range r.exprs {
+		if e.text != "" {
+			present = append(present, e.kind.String())
+		}
+	}
+	if len(present) > 0 && len(r.legacy) > 0 {
+		return validationError("Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {" +
+			strings.Join(r.legacy, ", ") + "} Expression parameters: {" + strings.Join(present, ", ") + "}")
+	}
+	if r.names != nil && len(present) == 0 {
+		return validationError("ExpressionAttributeNames can only be specified when using expressions")
+	}
+	return checkValuesWithoutExpressions(r)
+}
+
+// compile checks a request's expressions as DynamoDB does before reading
+// anything, in its order, after checkParams: the attribute maps' keys well
+// formed and values valid; each expression (syntax, names, functions,
+// operand types); no unused map entries. Every failure is a
+// ValidationException with AWS's message.
+func (db *DB) compile(r exprRequest) (*compiledExprs, error) {
+	if err := expr.CheckNameKeys(r.names); err != nil {
+		return nil, validationError(err.Error())
+	}
+	if err := expr.CheckValueKeys(r.values); err != nil {
+		return nil, validationError(err.Error())
+	}
+	c := &compiledExprs{env: env{names: r.names}}
+	values, err := canonicalValues(r.values)
+	if err != nil {
+		return nil, err
+	}
+	c.env.values = values
+
+	b := expr.Binder[Value]{Names: r.names, Values: r.values, Cache: db.exprs}
+	var used []expr.Expr
+	for _, kind := range checkOrder {
+		text := r.text(kind)
+		if text == "" {
+			continue
+		}
+		switch kind {
+		case expr.Update:
+			u, err := b.Update(text)
+			if err != nil {
+				return nil, validationError(err.Error())
+			}
+			if err := checkUpdateValues(u, values); err != nil {
+				return nil, err
+			}
+			c.update, used = u, append(used, u)
+		case expr.Projection:
+			p, err := b.Projection(text)
+			if err != nil {
+				return nil, validationError(err.Error())
+			}
+			paths := make([][]expr.PathElem, len(p.Paths))
+			for i, path := range p.Paths {
+				paths[i], _ = expr.Resolve(expr.Projection, path, r.names)
+			}
+			c.projection, used = newProjection(paths), append(used, p)
+		default:
+			cond, err := b.Condition(kind, text)
+			if err != nil {
+				return nil, validationError(err.Error())
+			}
+			if err := checkOperandValues(kind, cond.Root, values); err != nil {
+				return nil, err
+			}
+			used = append(used, cond)
+			switch kind {
+			case expr.Condition:
+				c.condition = cond
+			case expr.KeyCondition:
+				c.keyCondition = cond
+			default:
+				c.filter = cond
+			}
+		}
+	}
+	if err := expr.CheckUnused(r.names, r.values, used...); err != nil {
+		return nil, validationError(err.Error())
+	}
+	return c, nil
+}
+
+func (r exprRequest) text(kind expr.Kind) string {
+	for _, e := range r.exprs {
+		if e.kind == kind {
+			return e.text
+		}
+	}
+	return ""
+}
+
+// checkValuesWithoutExpressions rejects ExpressionAttributeValues in a
+// request with none of the expressions that take values, naming those
+// the operation has: "...: UpdateExpression and ConditionExpression are
+// null".
+func checkValuesWithoutExpressions(r exprRequest) error {
+	if r.values == nil {
+		return nil
+	}
+	var takers []string
+	for _, e := range r.exprs {
+		if e.kind == expr.Projection {
+			continue
+		}
+		if e.text != "" {
+			return nil
+		}
+		takers = append(takers, e.kind.String())
+	}
+	if len(takers) == 0 {
+		return nil
+	}
+	verb := "is"
+	if len(takers) > 1 {
+		verb = "are"
+	}
+	return validationError("ExpressionAttributeValues can only be specified when using expressions: " + strings.Join(takers, " and ") + " " + verb + " null")
+}
+
+// canonicalValues validates ExpressionAttributeValues (in key order) and
+// returns them in canonical form, with AWS's wrapping of the message.
+func canonicalValues(values map[string]Value) (map[string]Value, error) {
+	if values == nil {
+		return nil, nil
+	}
+	keys := make([]string, 0, len(values))
+	for k := range values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make(map[string]Value, len(values))
+	for _, k := range keys {
+		v, _, err := canonicalValue(values[k])
+		if err != nil {
+			return nil, validationError("ExpressionAttributeValues contains invalid value: " + err.(*Error).Message + " for key " + k)
+		}
+		out[k] = v
+	}
+	return out, nil
+}
