@@ -106,3 +106,44 @@ func BenchmarkMemoryPerItem(b *testing.B) {
 		runtime.KeepAlive(db)
 	}
 }
+
+func BenchmarkUpdateItemAdd_HotCounter(b *testing.B) {
+	for _, size := range benchSizes {
+		b.Run(size.name, func(b *testing.B) {
+			db := loadBenchTable(b, size.n)
+			users := db.Table("users")
+			ctx := context.Background()
+			in := UpdateItemInput{Key: Item{"id": S("user#1")}, UpdateExpression: "ADD hits :one",
+				ExpressionAttributeValues: map[string]Value{":one": N("1")}}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := users.UpdateItem(ctx, in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkPutItemIfNotExists(b *testing.B) {
+	for _, size := range benchSizes {
+		b.Run(size.name, func(b *testing.B) {
+			db := loadBenchTable(b, size.n)
+			users := db.Table("users")
+			ctx := context.Background()
+			items := make([]Item, 1024)
+			for i := range items {
+				items[i] = benchItem(i * 997 % size.n) // preloaded keys: the condition fails
+			}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				_, err := users.PutItem(ctx, PutItemInput{Item: items[i%len(items)], ConditionExpression: "attribute_not_exists(id)"})
+				if !isConditionFailed(err) {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}

@@ -57,3 +57,11 @@ func (t *Table) DeleteItem(ctx context.Context, in DeleteItemInput) (*DeleteItem
 func (t *Table) Describe(ctx context.Context) (*TableDescription, error) {
 	return t.db.DescribeTable(ctx, DescribeTableInput{TableName: t.name})
 }
+
+// UpdateItem is DB.UpdateItem on this table.
+func (t *Table) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOutput, error) {
+	if err := t.checkName(&in.TableName); err != nil {
+		return nil, err
+	}
+	return t.db.UpdateItem(ctx, in)
+}

@@ -1,0 +1,120 @@
+package ddbsim
+
+import (
+	"context"
+
+	"github.com/ddbsim/ddbsim/internal/expr"
+)
+
+// UpdateItemInput is the input of UpdateItem.
+type UpdateItemInput struct {
+	TableName string
+	// Key holds exactly the table's key attributes.
+	Key Item
+	// UpdateExpression is SET, REMOVE, ADD and DELETE actions; every
+	// action reads the item as it was before the update.
+	UpdateExpression string
+	// ConditionExpression, if set, must hold on the stored item for the
+	// update to happen.
+	ConditionExpression       string
+	ExpressionAttributeNames  map[string]string
+	ExpressionAttributeValues map[string]Value
+	// AttributeUpdates, Expected and ConditionalOperator are the legacy
+	// forms; they cannot be mixed with expressions.
+	AttributeUpdates    map[string]AttributeValueUpdate
+	Expected            map[string]ExpectedAttributeValue
+	ConditionalOperator ConditionalOperator
+	// ReturnValues is NONE (default), ALL_OLD, UPDATED_OLD, ALL_NEW or
+	// UPDATED_NEW.
+	ReturnValues                        ReturnValue
+	ReturnValuesOnConditionCheckFailure ReturnValuesOnConditionCheckFailure
+	ReturnConsumedCapacity              ReturnConsumedCapacity
+	ReturnItemCollectionMetrics         ReturnItemCollectionMetrics
+}
+
+// UpdateItemOutput is the output of UpdateItem.
+type UpdateItemOutput struct {
+	// Attributes holds what ReturnValues asked for; nil when that is
+	// nothing (no old item for ALL_OLD, no touched path that existed for
+	// UPDATED_OLD, ...).
+	Attributes       Item              `json:",omitzero"`
+	ConsumedCapacity *ConsumedCapacity `json:",omitzero"`
+}
+
+// UpdateItem edits an item in place, creating it (with its key) if it is
+// missing, unless the update only removes or deletes. Numbers are exact
+// decimals: ADD 0.1 ten times makes 1. Errors: ValidationException for
+// invalid input and for updates that cannot apply (AWS's messages: "The
+// provided expression refers to an attribute that does not exist in the
+// item", "An operand in the update expression has an incorrect data type",
+// a key attribute updated, a result over 400 KB or out of the number
+// range), ResourceNotFoundException, ConditionalCheckFailedException. A
+// rejected request changes nothing. Cost: O(log n) plus decoding,
+// updating and encoding the item, under the table's write lock.
+func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOutput, error) {
+	return dispatch(ctx, db, "UpdateItem", in.TableName, func() (*UpdateItemOutput, error) {
+		var c constraints
+		c.returnConsumedCapacity(in.ReturnConsumedCapacity)
+		c.itemTableName(in.TableName)
+		c.notNull(in.Key != nil, "key")
+		c.expected(in.Expected, in.ConditionalOperator)
+		c.attributeUpdates(in.AttributeUpdates)
+		c.returnValues(in.ReturnValues)
+		c.returnItemCollectionMetrics(in.ReturnItemCollectionMetrics)
+		c.returnValuesOnConditionCheckFailure(in.ReturnValuesOnConditionCheckFailure)
+		if err := c.err(); err != nil {
+			return nil, err
+		}
+		exprs := exprRequest{
+			names: in.ExpressionAttributeNames, values: in.ExpressionAttributeValues,
+			exprs: []namedExpr{{expr.Update, in.UpdateExpression}, {expr.Condition, in.ConditionExpression}},
+			legacy: legacyParams(legacy{"AttributeUpdates", in.AttributeUpdates != nil}, legacy{"Expected", in.Expected != nil},
+				legacy{"ConditionalOperator", in.ConditionalOperator != ""}),
+		}
+		if err := exprs.checkParams(); err != nil {
+			return nil, err
+		}
+		if err := checkValues(in.Key); err != nil {
+			return nil, err
+		}
+		legacyUpd, err := checkAttributeUpdates(in.AttributeUpdates)
+		if err != nil {
+			return nil, err
+		}
+		cond, compiled, err := db.writeCondition(exprs, in.Expected, in.ConditionalOperator)
+		if err != nil {
+			return nil, err
+		}
+		u := updater{expr: compiled.update, env: &compiled.env, legacy: legacyUpd}
+		t := db.lookup(in.TableName)
+		if t == nil {
+			return nil, errTableNotFound()
+		}
+		k, err := t.schema.fromKey(in.Key)
+		if err != nil {
+			return nil, err
+		}
+		if err := u.checkKeyAttributes(t.schema); err != nil {
+			return nil, err
+		}
+		var result updateResult
+		_, _, err = t.write(k, func(old entry, found bool) (change, error) {
+			if ok, err := cond.holds(old, found); err != nil || !ok {
+				return change{}, orConditionFailed(err, old, found, in.ReturnValuesOnConditionCheckFailure)
+			}
+			var err error
+			result, err = u.apply(k, in.Key, old, found)
+			if err != nil || !result.write {
+				return change{keep: true}, err
+			}
+			return change{next: result.next}, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		return &UpdateItemOutput{
+			Attributes:       result.returnValues(in.ReturnValues),
+			ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(max(result.oldSize, result.next.size))),
+		}, nil
+	})
+}
