@@ -34,7 +34,22 @@ type Options struct {
 	AccountID string
 	// Now is the clock for creation times; time.Now by default.
 	Now func() time.Time
+	// Limits are DynamoDB's limits, where ddbsim lets them change.
+	Limits Limits
 }
+
+// Limits are DynamoDB limits that a DB may set differently. Zero fields
+// take the defaults.
+type Limits struct {
+	// BatchGetMaxBytes caps a BatchGetItem response: items past it come
+	// back in UnprocessedKeys. The default, DefaultBatchGetMaxBytes, is
+	// 1 MB, the cap DynamoDB documented first; DynamoDB's current cap is
+	// 16 MB (set 16 << 20 to match it).
+	BatchGetMaxBytes int
+}
+
+// DefaultBatchGetMaxBytes is the default BatchGetItem response cap.
+const DefaultBatchGetMaxBytes = 1 << 20
 
 // DB is an in-process DynamoDB: a set of tables. It is safe for concurrent
 // use. Create one with New.
@@ -61,6 +76,9 @@ func New(opts *Options) *DB {
 	}
 	if db.opts.Now == nil {
 		db.opts.Now = time.Now
+	}
+	if db.opts.Limits.BatchGetMaxBytes <= 0 {
+		db.opts.Limits.BatchGetMaxBytes = DefaultBatchGetMaxBytes
 	}
 	db.tables.Store(&map[string]*table{})
 	return db

@@ -21,6 +21,11 @@ const (
 	// gets ErrLostResponse (through the wire, a broken connection) as if
 	// the network lost DynamoDB's reply. Whatever the call did stays done.
 	LostResponse
+	// Unprocessed makes a batch operation (BatchGetItem, BatchWriteItem)
+	// process only part of its request and hand the rest back in
+	// UnprocessedKeys or UnprocessedItems, as DynamoDB does under load.
+	// Other operations never match it.
+	Unprocessed
 )
 
 // Fault describes calls to fail: the next Count calls (1 if Count is 0)
@@ -68,16 +73,16 @@ func (db *DB) ClearFaults() {
 	db.faults.mu.Unlock()
 }
 
-// take consumes one use of the first armed fault matching op on table and
-// returns its kind, or 0.
-func (fs *faults) take(op, table string) FaultKind {
+// take consumes one use of the first armed fault of a kind accepted by
+// kinds that matches op on table, and returns its kind, or 0.
+func (fs *faults) take(op, table string, kinds func(FaultKind) bool) FaultKind {
 	if fs.n.Load() == 0 {
 		return 0
 	}
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	for i, f := range fs.armed {
-		if (f.Operation == "" || f.Operation == op) && (f.Table == "" || f.Table == table) {
+		if kinds(f.Kind) && (f.Operation == "" || f.Operation == op) && (f.Table == "" || f.Table == table) {
 			if f.Count--; f.Count == 0 {
 				fs.armed = append(fs.armed[:i], fs.armed[i+1:]...)
 				fs.n.Store(int32(len(fs.armed)))
@@ -96,7 +101,7 @@ func dispatch[O any](ctx context.Context, db *DB, op, table string, run func() (
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	switch db.faults.take(op, table) {
+	switch db.faults.take(op, table, func(k FaultKind) bool { return k != Unprocessed }) {
 	case Throttle:
 		return nil, &Error{Code: CodeProvisionedThroughputExceeded, Message: msgThrottled}
 	case InternalError:
