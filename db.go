@@ -21,6 +21,16 @@ const (
 	// Sync applies every write to all three replicas before it returns,
 	// so every read sees the latest write (as with DynamoDB Local).
 	Sync Replication = iota
+	// Async applies a write to the leader and one follower before it
+	// returns, and to the third replica after a lag: a number of the
+	// table's operations (reads count too, so a polling reader converges)
+	// drawn from Seed, at most MaxLag; or, when Lag is set, that much
+	// wall-clock time. Eventually consistent reads may be served by the
+	// third replica, and so be stale, as on DynamoDB.
+	Async
+	// Manual is Async where the third replica applies writes only when
+	// the program calls Propagate or Settle: a stale read on purpose.
+	Manual
 )
 
 // Options configure a DB. The zero value (and a nil *Options) gives
@@ -28,6 +38,17 @@ const (
 type Options struct {
 	// Replication is the propagation mode; Sync by default.
 	Replication Replication
+	// Seed drives every random choice of Async and Manual mode (the lag
+	// of each write, the replica of each eventually consistent read): in
+	// single-goroutine use, the same seed and the same calls give the same
+	// results.
+	Seed uint64
+	// MaxLag is the most table operations a write may take to reach the
+	// lagging replica in Async mode; DefaultMaxLag if 0.
+	MaxLag int
+	// Lag, if set, makes Async's lag wall-clock time instead (for
+	// servers, where operation counts mean little).
+	Lag time.Duration
 	// Region and AccountID appear in table ARNs; "us-east-1" and
 	// "000000000000" by default.
 	Region    string
@@ -60,6 +81,9 @@ type DB struct {
 	nextID atomic.Uint64
 	faults faults
 	exprs  *expr.Cache // compiled expressions, shared by all tables
+	// staleReads counts eventually consistent reads served by a lagging
+	// replica.
+	staleReads atomic.Int64
 }
 
 // New returns an empty DB. A nil opts means the defaults of Options.
@@ -84,8 +108,29 @@ func New(opts *Options) *DB {
 	return db
 }
 
-// Close releases the DB. Operations after Close are not supported.
+// Close releases the DB. ddbsim runs no background work (lagging replicas
+// catch up as the table is used), so Close has nothing to stop; it exists
+// so code written against it stays right if that changes. Operations
+// after Close are not supported.
 func (db *DB) Close() error { return nil }
+
+// Fork returns an independent copy of the whole DB: its tables, items,
+// pending replication and faults-free state, in O(tables) time and O(1)
+// per item (the copies share immutable items and tree nodes until either
+// side writes). Load a fixture once, then Fork it for each test. Stale
+// read counts start from zero in the copy; armed faults are not copied.
+func (db *DB) Fork() *DB {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	c := &DB{opts: db.opts, exprs: db.exprs}
+	c.nextID.Store(db.nextID.Load())
+	tables := make(map[string]*table, len(*db.tables.Load()))
+	for name, t := range *db.tables.Load() {
+		tables[name] = t.fork(c)
+	}
+	c.tables.Store(&tables)
+	return c
+}
 
 // Table returns a handle on the named table (a name or a table ARN). The
 // table need not exist: operations on a missing table fail with
@@ -144,8 +189,7 @@ func (db *DB) CreateTable(ctx context.Context, in CreateTableInput) (*TableDescr
 			return nil, &Error{Code: CodeResourceInUse, Message: "Table already exists: " + in.TableName}
 		}
 		id := db.nextID.Add(1)
-		t := newTable(in.TableName, db.arnPrefix()+in.TableName,
-			fmt.Sprintf("00000000-0000-4000-8000-%012x", id), db.opts.Now().UTC(), schema, in)
+		t := newTable(db, in.TableName, fmt.Sprintf("00000000-0000-4000-8000-%012x", id), db.opts.Now().UTC(), schema, in)
 		next := maps.Clone(old)
 		next[in.TableName] = t
 		db.tables.Store(&next)

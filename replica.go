@@ -61,3 +61,11 @@ func (r *replica) descend(from tableKey, fn func(entry) bool) {
 	defer r.mu.RUnlock()
 	r.tree.DescendLessOrEqual(entry{tableKey: from}, fn)
 }
+
+// fork returns an independent copy of the replica in O(1): the trees share
+// their nodes until either is written (copy on write).
+func (r *replica) fork() *replica {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return &replica{tree: r.tree.Clone()}
+}

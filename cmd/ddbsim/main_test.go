@@ -70,3 +70,12 @@ func TestServer_BadFlag(t *testing.T) {
 	err := run(context.Background(), []string{"-nope"}, io.Discard)
 	assert.Error(t, err)
 }
+
+func TestServer_ReplicationFlags(t *testing.T) {
+	assert.ErrorContains(t, run(context.Background(), []string{"-replication", "eventual"}, io.Discard), "want sync, async or manual")
+	url, stop := startServer(t, "-replication", "async", "-seed", "3", "-lag", "10ms", "-batch-get-max-bytes", "4096")
+	resp, err := http.Get(url + "/")
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.NoError(t, stop())
+}
