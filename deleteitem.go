@@ -1,10 +1,6 @@
 package ddbsim
 
-import (
-	"context"
-
-	"github.com/ddbsim/ddbsim/internal/expr"
-)
+import "context"
 
 // DeleteItemInput is the input of DeleteItem.
 type DeleteItemInput struct {
@@ -35,6 +31,12 @@ type DeleteItemOutput struct {
 	ConsumedCapacity *ConsumedCapacity `json:",omitzero"`
 }
 
+func (in *DeleteItemInput) params() writeParams {
+	return writeParams{table: in.TableName, names: in.ExpressionAttributeNames, values: in.ExpressionAttributeValues,
+		expected: in.Expected, condOp: in.ConditionalOperator, rv: in.ReturnValues, rvoccf: in.ReturnValuesOnConditionCheckFailure,
+		rcc: in.ReturnConsumedCapacity, ricm: in.ReturnItemCollectionMetrics}
+}
+
 // DeleteItem deletes the item with the given key if its condition holds;
 // deleting a missing item succeeds and changes nothing. Errors as PutItem,
 // with "The provided key element does not match the schema" for a Key
@@ -42,22 +44,11 @@ type DeleteItemOutput struct {
 // table's write lock.
 func (db *DB) DeleteItem(ctx context.Context, in DeleteItemInput) (*DeleteItemOutput, error) {
 	return dispatch(ctx, db, "DeleteItem", in.TableName, func() (*DeleteItemOutput, error) {
-		var c constraints
-		c.returnConsumedCapacity(in.ReturnConsumedCapacity)
-		c.itemTableName(in.TableName)
-		c.notNull(in.Key != nil, "key")
-		c.expected(in.Expected, in.ConditionalOperator)
-		c.returnValues(in.ReturnValues)
-		c.returnItemCollectionMetrics(in.ReturnItemCollectionMetrics)
-		c.returnValuesOnConditionCheckFailure(in.ReturnValuesOnConditionCheckFailure)
-		if err := c.err(); err != nil {
+		p := in.params()
+		if err := p.checkConstraints("key", in.Key != nil, nil); err != nil {
 			return nil, err
 		}
-		exprs := exprRequest{
-			names: in.ExpressionAttributeNames, values: in.ExpressionAttributeValues,
-			exprs:  []namedExpr{{expr.Condition, in.ConditionExpression}},
-			legacy: legacyParams(legacy{"Expected", in.Expected != nil}, legacy{"ConditionalOperator", in.ConditionalOperator != ""}),
-		}
+		exprs := p.exprRequest([]namedExpr{conditionExpr(in.ConditionExpression)})
 		if err := exprs.checkParams(); err != nil {
 			return nil, err
 		}
@@ -79,21 +70,14 @@ func (db *DB) DeleteItem(ctx context.Context, in DeleteItemInput) (*DeleteItemOu
 		if err != nil {
 			return nil, err
 		}
-		old, found, err := t.write(k, func(old entry, found bool) (change, error) {
-			if ok, err := cond.holds(old, found); err != nil || !ok {
-				return change{}, orConditionFailed(err, old, found, in.ReturnValuesOnConditionCheckFailure)
-			}
+		old, found, err := p.write(t, k, cond, func(_ entry, found bool) (change, error) {
 			return change{remove: true, keep: !found}, nil
 		})
 		if err != nil {
 			return nil, err
 		}
-		out := &DeleteItemOutput{ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(old.size))}
-		if found && in.ReturnValues == ReturnValueAllOld {
-			if out.Attributes, err = decodeItem(old.enc); err != nil {
-				return nil, err
-			}
-		}
-		return out, nil
+		attrs, err := p.allOld(old, found)
+		return &DeleteItemOutput{Attributes: attrs,
+			ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(old.size))}, err
 	})
 }

@@ -1,10 +1,6 @@
 package ddbsim
 
-import (
-	"context"
-
-	"github.com/ddbsim/ddbsim/internal/expr"
-)
+import "context"
 
 // PutItemInput is the input of PutItem.
 type PutItemInput struct {
@@ -35,6 +31,12 @@ type PutItemOutput struct {
 	ConsumedCapacity *ConsumedCapacity `json:",omitzero"`
 }
 
+func (in *PutItemInput) params() writeParams {
+	return writeParams{table: in.TableName, names: in.ExpressionAttributeNames, values: in.ExpressionAttributeValues,
+		expected: in.Expected, condOp: in.ConditionalOperator, rv: in.ReturnValues, rvoccf: in.ReturnValuesOnConditionCheckFailure,
+		rcc: in.ReturnConsumedCapacity, ricm: in.ReturnItemCollectionMetrics}
+}
+
 // PutItem stores an item, replacing any item with the same key whole, if
 // its condition holds. Errors: ValidationException for invalid input
 // (AWS's messages: values, sizes over 400 KB, "Missing the key ...",
@@ -45,22 +47,11 @@ type PutItemOutput struct {
 // and evaluating the condition, under the table's write lock.
 func (db *DB) PutItem(ctx context.Context, in PutItemInput) (*PutItemOutput, error) {
 	return dispatch(ctx, db, "PutItem", in.TableName, func() (*PutItemOutput, error) {
-		var c constraints
-		c.returnConsumedCapacity(in.ReturnConsumedCapacity)
-		c.itemTableName(in.TableName)
-		c.notNull(in.Item != nil, "item")
-		c.expected(in.Expected, in.ConditionalOperator)
-		c.returnValues(in.ReturnValues)
-		c.returnItemCollectionMetrics(in.ReturnItemCollectionMetrics)
-		c.returnValuesOnConditionCheckFailure(in.ReturnValuesOnConditionCheckFailure)
-		if err := c.err(); err != nil {
+		p := in.params()
+		if err := p.checkConstraints("item", in.Item != nil, nil); err != nil {
 			return nil, err
 		}
-		exprs := exprRequest{
-			names: in.ExpressionAttributeNames, values: in.ExpressionAttributeValues,
-			exprs:  []namedExpr{{expr.Condition, in.ConditionExpression}},
-			legacy: legacyParams(legacy{"Expected", in.Expected != nil}, legacy{"ConditionalOperator", in.ConditionalOperator != ""}),
-		}
+		exprs := p.exprRequest([]namedExpr{conditionExpr(in.ConditionExpression)})
 		if err := exprs.checkParams(); err != nil {
 			return nil, err
 		}
@@ -87,21 +78,12 @@ func (db *DB) PutItem(ctx context.Context, in PutItemInput) (*PutItemOutput, err
 			return nil, err
 		}
 		next := entry{tableKey: k, enc: enc, size: size}
-		old, found, err := t.write(k, func(old entry, found bool) (change, error) {
-			if ok, err := cond.holds(old, found); err != nil || !ok {
-				return change{}, orConditionFailed(err, old, found, in.ReturnValuesOnConditionCheckFailure)
-			}
-			return change{next: next}, nil
-		})
+		old, found, err := p.write(t, k, cond, func(entry, bool) (change, error) { return change{next: next}, nil })
 		if err != nil {
 			return nil, err
 		}
-		out := &PutItemOutput{ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(max(old.size, size)))}
-		if found && in.ReturnValues == ReturnValueAllOld {
-			if out.Attributes, err = decodeItem(old.enc); err != nil {
-				return nil, err
-			}
-		}
-		return out, nil
+		attrs, err := p.allOld(old, found)
+		return &PutItemOutput{Attributes: attrs,
+			ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(max(old.size, size)))}, err
 	})
 }

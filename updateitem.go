@@ -53,24 +53,14 @@ type UpdateItemOutput struct {
 // updating and encoding the item, under the table's write lock.
 func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOutput, error) {
 	return dispatch(ctx, db, "UpdateItem", in.TableName, func() (*UpdateItemOutput, error) {
-		var c constraints
-		c.returnConsumedCapacity(in.ReturnConsumedCapacity)
-		c.itemTableName(in.TableName)
-		c.notNull(in.Key != nil, "key")
-		c.expected(in.Expected, in.ConditionalOperator)
-		c.attributeUpdates(in.AttributeUpdates)
-		c.returnValues(in.ReturnValues)
-		c.returnItemCollectionMetrics(in.ReturnItemCollectionMetrics)
-		c.returnValuesOnConditionCheckFailure(in.ReturnValuesOnConditionCheckFailure)
-		if err := c.err(); err != nil {
+		p := writeParams{table: in.TableName, names: in.ExpressionAttributeNames, values: in.ExpressionAttributeValues,
+			expected: in.Expected, condOp: in.ConditionalOperator, rv: in.ReturnValues, rvoccf: in.ReturnValuesOnConditionCheckFailure,
+			rcc: in.ReturnConsumedCapacity, ricm: in.ReturnItemCollectionMetrics}
+		if err := p.checkConstraints("key", in.Key != nil, func(c *constraints) { c.attributeUpdates(in.AttributeUpdates) }); err != nil {
 			return nil, err
 		}
-		exprs := exprRequest{
-			names: in.ExpressionAttributeNames, values: in.ExpressionAttributeValues,
-			exprs: []namedExpr{{expr.Update, in.UpdateExpression}, {expr.Condition, in.ConditionExpression}},
-			legacy: legacyParams(legacy{"AttributeUpdates", in.AttributeUpdates != nil}, legacy{"Expected", in.Expected != nil},
-				legacy{"ConditionalOperator", in.ConditionalOperator != ""}),
-		}
+		exprs := p.exprRequest([]namedExpr{{expr.Update, in.UpdateExpression}, conditionExpr(in.ConditionExpression)},
+			legacy{"AttributeUpdates", in.AttributeUpdates != nil})
 		if err := exprs.checkParams(); err != nil {
 			return nil, err
 		}
@@ -98,10 +88,7 @@ func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOu
 			return nil, err
 		}
 		var result updateResult
-		_, _, err = t.write(k, func(old entry, found bool) (change, error) {
-			if ok, err := cond.holds(old, found); err != nil || !ok {
-				return change{}, orConditionFailed(err, old, found, in.ReturnValuesOnConditionCheckFailure)
-			}
+		_, _, err = p.write(t, k, cond, func(old entry, found bool) (change, error) {
 			var err error
 			result, err = u.apply(k, in.Key, old, found)
 			if err != nil || !result.write {
