@@ -1,6 +1,7 @@
 package ddbsim
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -40,6 +41,10 @@ type compiledExprs struct {
 	projection   *projection
 }
 
+// noExprs is what compile returns for a request without expressions; it
+// is shared and read-only.
+var noExprs compiledExprs
+
 // checkOrder is the order in which DynamoDB checks a request's
 // expressions.
 var checkOrder = []expr.Kind{expr.Update, expr.Condition, expr.KeyCondition, expr.Filter, expr.Projection}
@@ -71,6 +76,9 @@ func (r exprRequest) checkParams() error {
 // operand types); no unused map entries. Every failure is a
 // ValidationException with AWS's message.
 func (db *DB) compile(r exprRequest) (*compiledExprs, error) {
+	if r.names == nil && r.values == nil && !slices.ContainsFunc(r.exprs, func(e namedExpr) bool { return e.text != "" }) {
+		return &noExprs, nil
+	}
 	if err := expr.CheckNameKeys(r.names); err != nil {
 		return nil, validationError(err.Error())
 	}
