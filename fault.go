@@ -74,15 +74,16 @@ func (db *DB) ClearFaults() {
 }
 
 // take consumes one use of the first armed fault of a kind accepted by
-// kinds that matches op on table, and returns its kind, or 0.
-func (fs *faults) take(op, table string, kinds func(FaultKind) bool) FaultKind {
+// kinds that matches op and a table onTable accepts, and returns its
+// kind, or 0.
+func (fs *faults) take(op string, onTable func(string) bool, kinds func(FaultKind) bool) FaultKind {
 	if fs.n.Load() == 0 {
 		return 0
 	}
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	for i, f := range fs.armed {
-		if kinds(f.Kind) && (f.Operation == "" || f.Operation == op) && (f.Table == "" || f.Table == table) {
+		if kinds(f.Kind) && (f.Operation == "" || f.Operation == op) && (f.Table == "" || onTable(f.Table)) {
 			if f.Count--; f.Count == 0 {
 				fs.armed = append(fs.armed[:i], fs.armed[i+1:]...)
 				fs.n.Store(int32(len(fs.armed)))
@@ -95,13 +96,20 @@ func (fs *faults) take(op, table string, kinds func(FaultKind) bool) FaultKind {
 	return 0
 }
 
-// dispatch runs one operation: it honours ctx, then the armed faults, then
-// runs op. Every public operation goes through it.
+// dispatch runs one operation on one table: it honours ctx, then the
+// armed faults, then runs op. Every public operation goes through it (or
+// through dispatchTables).
 func dispatch[O any](ctx context.Context, db *DB, op, table string, run func() (*O, error)) (*O, error) {
+	return dispatchTables(ctx, db, op, func(t string) bool { return t == table }, run)
+}
+
+// dispatchTables is dispatch for an operation on the tables onTable
+// accepts (a batch), so a fault naming any of them matches.
+func dispatchTables[O any](ctx context.Context, db *DB, op string, onTable func(string) bool, run func() (*O, error)) (*O, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	switch db.faults.take(op, table, func(k FaultKind) bool { return k != Unprocessed }) {
+	switch db.faults.take(op, onTable, func(k FaultKind) bool { return k != Unprocessed }) {
 	case Throttle:
 		return nil, &Error{Code: CodeProvisionedThroughputExceeded, Message: msgThrottled}
 	case InternalError:

@@ -64,3 +64,22 @@ func TestInjectFault_MatchesOperationAndTable(t *testing.T) {
 	_, err = db.ListTables(ctx, ListTablesInput{})
 	assert.ErrorIs(t, err, ErrInternalServerError, "control-plane operations pass through the same check")
 }
+
+func TestInjectFault_MatchesABatchByAnyOfItsTables(t *testing.T) {
+	db := newTestDB(t)
+	ctx := context.Background()
+	db.InjectFault(Fault{Kind: Throttle, Table: "events"})
+	in := BatchGetItemInput{RequestItems: map[string]KeysAndAttributes{"users": {Keys: []Item{{"id": S("a")}}}}}
+	_, err := db.BatchGetItem(ctx, in)
+	require.NoError(t, err, "a batch without the fault's table is not affected")
+	in.RequestItems["events"] = KeysAndAttributes{Keys: []Item{{"pk": S("a"), "sk": N("1")}}}
+	_, err = db.BatchGetItem(ctx, in)
+	assert.ErrorIs(t, err, ErrProvisionedThroughputExceeded)
+
+	db.InjectFault(Fault{Kind: InternalError, Operation: "BatchWriteItem", Table: "users"})
+	_, err = db.BatchWriteItem(ctx, BatchWriteItemInput{RequestItems: map[string][]WriteRequest{
+		"users": {{PutRequest: &PutRequest{Item: Item{"id": S("x")}}}},
+	}})
+	assert.ErrorIs(t, err, ErrInternalServerError)
+	assert.Empty(t, tableItems(t, db, "users"), "nothing applied")
+}

@@ -2,7 +2,6 @@ package ddbsim
 
 import (
 	"context"
-	"slices"
 
 	"github.com/ddbsim/ddbsim/internal/expr"
 )
@@ -44,9 +43,7 @@ func (db *DB) GetItem(ctx context.Context, in GetItemInput) (*GetItemOutput, err
 		var c constraints
 		c.itemTableName(in.TableName)
 		c.notNull(in.Key != nil, "key")
-		if in.AttributesToGet != nil && len(in.AttributesToGet) == 0 {
-			c.fail(ptr("[]"), "attributesToGet", "Member must have length greater than or equal to 1")
-		}
+		c.attributesToGet(in.AttributesToGet, "attributesToGet")
 		c.returnConsumedCapacity(in.ReturnConsumedCapacity)
 		if err := c.err(); err != nil {
 			return nil, err
@@ -87,21 +84,12 @@ func (db *DB) GetItem(ctx context.Context, in GetItemInput) (*GetItemOutput, err
 // (no duplicates) or the request's ProjectionExpression, checked with its
 // other expressions. A nil projection keeps everything.
 func (db *DB) readProjection(r exprRequest, attributesToGet []string) (*projection, error) {
-	for i, n := range attributesToGet {
-		if slices.Contains(attributesToGet[:i], n) {
-			return nil, validationError("One or more parameter values were invalid: Duplicate value in attribute name: " + n)
-		}
+	if err := checkDuplicateNames(attributesToGet); err != nil {
+		return nil, err
 	}
 	compiled, err := db.compile(r)
 	if err != nil {
 		return nil, err
 	}
-	if attributesToGet != nil {
-		paths := make([][]expr.PathElem, len(attributesToGet))
-		for i, n := range attributesToGet {
-			paths[i] = []expr.PathElem{{Name: n}}
-		}
-		return newProjection(paths), nil
-	}
-	return compiled.projection, nil
+	return namesProjection(attributesToGet, compiled), nil
 }

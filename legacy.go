@@ -73,7 +73,7 @@ var legacyArgs = map[ComparisonOperator]struct {
 // expected checks the enums of a legacy Expected map and its
 // ConditionalOperator.
 func (c *constraints) expected(exp map[string]ExpectedAttributeValue, op ConditionalOperator) {
-	c.enum(string(op), "conditionalOperator", "AND", "OR")
+	c.conditionalOperator(op)
 	for _, name := range slices.Sorted(maps.Keys(exp)) {
 		c.enum(string(exp[name].ComparisonOperator), "expected."+name+".member.comparisonOperator",
 			"IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT", "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS")

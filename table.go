@@ -65,3 +65,19 @@ func (t *Table) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItem
 	}
 	return t.db.UpdateItem(ctx, in)
 }
+
+// Query is DB.Query on this table.
+func (t *Table) Query(ctx context.Context, in QueryInput) (*QueryOutput, error) {
+	if err := t.checkName(&in.TableName); err != nil {
+		return nil, err
+	}
+	return t.db.Query(ctx, in)
+}
+
+// Scan is DB.Scan on this table.
+func (t *Table) Scan(ctx context.Context, in ScanInput) (*ScanOutput, error) {
+	if err := t.checkName(&in.TableName); err != nil {
+		return nil, err
+	}
+	return t.db.Scan(ctx, in)
+}

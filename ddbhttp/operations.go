@@ -24,6 +24,11 @@ func operations() map[string]operation {
 		"GetItem":       op((*ddbsim.DB).GetItem),
 		"DeleteItem":    op((*ddbsim.DB).DeleteItem),
 		"UpdateItem":    op((*ddbsim.DB).UpdateItem),
+
+		"Query":          op((*ddbsim.DB).Query),
+		"Scan":           op((*ddbsim.DB).Scan),
+		"BatchGetItem":   op((*ddbsim.DB).BatchGetItem),
+		"BatchWriteItem": op((*ddbsim.DB).BatchWriteItem),
 	}
 }
 
