@@ -1,0 +1,158 @@
+package conformance
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"net/url"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/aws/smithy-go"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ddbsim/ddbsim"
+	"github.com/ddbsim/ddbsim/ddbaws"
+)
+
+// endpointVar names the endpoint to test; unset means ddbsim in-process.
+const endpointVar = "DDBSIM_ENDPOINT"
+
+var shared struct {
+	once   sync.Once
+	client *dynamodb.Client
+	err    error
+}
+
+// client returns the client every test uses, made once per run.
+func client(t testing.TB) *dynamodb.Client {
+	t.Helper()
+	shared.once.Do(func() { shared.client, shared.err = newClient(context.Background(), os.Getenv(endpointVar)) })
+	require.NoError(t, shared.err, "building the client for %s=%q", endpointVar, os.Getenv(endpointVar))
+	return shared.client
+}
+
+// newClient returns a client for endpoint: ddbsim in-process when it is
+// empty; AWS's configuration for an endpoint on amazonaws.com; fixed test
+// credentials for any other server.
+func newClient(ctx context.Context, endpoint string) (*dynamodb.Client, error) {
+	if endpoint == "" {
+		return ddbaws.NewClient(ddbsim.New(nil)), nil
+	}
+	u, err := url.Parse(endpoint)
+	if err != nil {
+		return nil, err
+	}
+	if strings.HasSuffix(u.Hostname(), ".amazonaws.com") {
+		cfg, err := config.LoadDefaultConfig(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return dynamodb.NewFromConfig(cfg, func(o *dynamodb.Options) { o.BaseEndpoint = aws.String(endpoint) }), nil
+	}
+	region := os.Getenv("AWS_REGION")
+	if region == "" {
+		region = "us-east-1"
+	}
+	return dynamodb.New(dynamodb.Options{
+		Region:       region,
+		BaseEndpoint: aws.String(endpoint),
+		Credentials:  credentials.NewStaticCredentialsProvider("conformance", "conformance", ""),
+	}), nil
+}
+
+// unsafeName matches what a table name may not hold.
+var unsafeName = regexp.MustCompile(`[^a-zA-Z0-9_.-]+`)
+
+// uniqueName returns a table name no other test or run uses:
+// "conformance.<test>.<random>".
+func uniqueName(t testing.TB) string {
+	test := unsafeName.ReplaceAllString(t.Name(), "-")
+	return "conformance." + test[:min(len(test), 80)] + "." + rand.Text()[:12]
+}
+
+// hashKey declares a partition key attribute.
+func hashKey(name string, typ types.ScalarAttributeType) types.AttributeDefinition {
+	return types.AttributeDefinition{AttributeName: aws.String(name), AttributeType: typ}
+}
+
+// newTable creates an on-demand table with a unique name, keyed by
+// partition key key, waits until it is ACTIVE, and deletes it when the
+// test ends. It returns the name.
+func newTable(t testing.TB, key types.AttributeDefinition) string {
+	t.Helper()
+	name := uniqueName(t)
+	createTable(t, name, key)
+	return name
+}
+
+// createTable creates an on-demand table named name, keyed by partition
+// key key, waits until it is ACTIVE, and deletes it when the test ends.
+func createTable(t testing.TB, name string, key types.AttributeDefinition) {
+	t.Helper()
+	c := client(t)
+	_, err := c.CreateTable(context.Background(), onDemand(name, key))
+	require.NoError(t, err)
+	t.Cleanup(func() { dropTable(t, name) })
+	waiter := dynamodb.NewTableExistsWaiter(c, func(o *dynamodb.TableExistsWaiterOptions) { o.MinDelay = time.Second })
+	require.NoError(t, waiter.Wait(context.Background(), &dynamodb.DescribeTableInput{TableName: aws.String(name)}, 5*time.Minute))
+}
+
+// onDemand is the CreateTable input of an on-demand table keyed by
+// partition key key.
+func onDemand(name string, key types.AttributeDefinition) *dynamodb.CreateTableInput {
+	return &dynamodb.CreateTableInput{
+		TableName:            aws.String(name),
+		KeySchema:            []types.KeySchemaElement{{AttributeName: key.AttributeName, KeyType: types.KeyTypeHash}},
+		AttributeDefinitions: []types.AttributeDefinition{key},
+		BillingMode:          types.BillingModePayPerRequest,
+	}
+}
+
+// dropTable deletes a table the test made, unless the test deleted it
+// itself.
+func dropTable(t testing.TB, name string) {
+	_, err := client(t).DeleteTable(context.Background(), &dynamodb.DeleteTableInput{TableName: aws.String(name)})
+	var gone *types.ResourceNotFoundException
+	if err != nil && !errors.As(err, &gone) {
+		t.Errorf("deleting table %s: %v", name, err)
+	}
+}
+
+// validationPrefix is how AWS's newer validation layer wraps messages
+// (ddb-facts §0); regions on that layer answer with it.
+const validationPrefix = "1 validation error detected: "
+
+// requireValidation requires err to be a ValidationException whose
+// message is, whole, one of msgs or one of msgs in the newer layer's
+// envelope.
+func requireValidation(t testing.TB, err error, msgs ...string) {
+	t.Helper()
+	accepted := slices.Clone(msgs)
+	for _, m := range msgs {
+		accepted = append(accepted, validationPrefix+m)
+	}
+	requireAPIError(t, err, "ValidationException", accepted...)
+}
+
+// requireAPIError requires err to be a service error with the given code
+// and, if any msgs are given, one of them as its whole message.
+func requireAPIError(t testing.TB, err error, code string, msgs ...string) {
+	t.Helper()
+	var apiErr smithy.APIError
+	require.ErrorAs(t, err, &apiErr)
+	require.Equal(t, code, apiErr.ErrorCode(), apiErr.ErrorMessage())
+	if len(msgs) > 0 {
+		require.Contains(t, msgs, apiErr.ErrorMessage())
+	}
+}

@@ -1,0 +1,32 @@
+package ddbaws
+
+import (
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/ddbsim/ddbsim"
+)
+
+// consumedCapacity converts the capacity an operation reports; nil (not
+// asked for) stays nil.
+func consumedCapacity(c *ddbsim.ConsumedCapacity) *types.ConsumedCapacity {
+	if c == nil {
+		return nil
+	}
+	out := &types.ConsumedCapacity{
+		TableName:              aws.String(c.TableName),
+		CapacityUnits:          aws.Float64(c.CapacityUnits),
+		GlobalSecondaryIndexes: mapValues(c.GlobalSecondaryIndexes, capacity),
+		LocalSecondaryIndexes:  mapValues(c.LocalSecondaryIndexes, capacity),
+	}
+	if c.Table != nil {
+		table := capacity(*c.Table)
+		out.Table = &table
+	}
+	return out
+}
+
+// capacity converts the capacity spent on one table or index.
+func capacity(c ddbsim.Capacity) types.Capacity {
+	return types.Capacity{CapacityUnits: aws.Float64(c.CapacityUnits)}
+}
