@@ -94,6 +94,9 @@ func (h *handler) serve(ctx context.Context, header http.Header, body []byte) (a
 	if header.Get("Authorization") == "" {
 		return nil, &ddbsim.Error{Code: "MissingAuthenticationTokenException", Message: "Request is missing Authentication Token"}
 	}
+	if err := checkPresence(name, body); err != nil {
+		return nil, err
+	}
 	return op(ctx, h.db, body)
 }
 

@@ -281,3 +281,19 @@ func TestHandler_EmptyExpressionIsRejected(t *testing.T) {
 	w = call(t, h, "PutItem", `{"TableName":"users","Item":{"id":{"S":"a"},"e":{"S":""}}}`)
 	assert.Equal(t, http.StatusOK, w.Code, "empty strings elsewhere are fine")
 }
+
+func TestHandler_EmptyTableNameAndUnsupportedMembers(t *testing.T) {
+	h, _ := newUsersHandler(t)
+	w := call(t, h, "PutItem", `{"TableName":"","Item":{"id":{"S":"a"}}}`)
+	assert.JSONEq(t, `{"__type":"com.amazon.coral.validate#ValidationException","message":"1 validation error detected: Value '' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 1"}`, w.Body.String())
+	w = call(t, h, "PutItem", `{"Item":{"id":{"S":"a"}}}`)
+	assert.JSONEq(t, `{"__type":"com.amazon.coral.validate#ValidationException","message":"1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null"}`, w.Body.String())
+	w = call(t, h, "DescribeTable", `{"TableName":""}`)
+	assert.Contains(t, decodeBody(t, w)["message"], "Value '' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3")
+
+	w = call(t, h, "CreateTable", `{"TableName":"gsi","KeySchema":[{"AttributeName":"id","KeyType":"HASH"}],
+		"AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"},{"AttributeName":"g","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST",
+		"GlobalSecondaryIndexes":[{"IndexName":"byG","KeySchema":[{"AttributeName":"g","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"}}]}`)
+	assert.Equal(t, http.StatusBadRequest, w.Code)
+	assert.JSONEq(t, `{"__type":"com.amazon.coral.validate#ValidationException","message":"ddbsim does not support GlobalSecondaryIndexes yet"}`, w.Body.String())
+}

@@ -1,7 +1,6 @@
 package ddbhttp
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -65,9 +64,6 @@ func wrap[I, O any](f func(*ddbsim.DB, context.Context, I) (*O, error), shape fu
 // decode reads a request body into in, turning JSON the service would not
 // accept into a SerializationException.
 func decode(body []byte, in any) error {
-	if err := emptyExpression(body); err != nil {
-		return err
-	}
 	err := json.Unmarshal(body, in)
 	var e *ddbsim.Error
 	var typeErr *json.UnmarshalTypeError
@@ -80,28 +76,6 @@ func decode(body []byte, in any) error {
 		return &ddbsim.Error{Code: ddbsim.CodeSerialization, Message: typeMessage(typeErr)}
 	}
 	return &ddbsim.Error{Code: ddbsim.CodeSerialization}
-}
-
-// expressionParams are the expression parameters, in the order DynamoDB
-// checks them.
-var expressionParams = []string{"UpdateExpression", "ConditionExpression", "KeyConditionExpression", "FilterExpression", "ProjectionExpression"}
-
-// emptyExpression rejects an expression parameter sent as "", which
-// DynamoDB refuses but ddbsim's Go API cannot tell from an absent one.
-func emptyExpression(body []byte) error {
-	if !bytes.Contains(body, []byte(`""`)) {
-		return nil
-	}
-	var top map[string]json.RawMessage
-	if json.Unmarshal(body, &top) != nil {
-		return nil // decoding proper reports it
-	}
-	for _, name := range expressionParams {
-		if string(bytes.TrimSpace(top[name])) == `""` {
-			return &ddbsim.Error{Code: ddbsim.CodeValidation, Message: "Invalid " + name + ": The expression can not be empty;"}
-		}
-	}
-	return nil
 }
 
 // typeMessage words a JSON type mismatch as DynamoDB's Java front end
