@@ -407,3 +407,41 @@ func isConditionFailed(err error) bool {
 	e, ok := err.(*Error)
 	return ok && e.Code == CodeConditionalCheckFailed
 }
+
+// Eight goroutines race to create the same item with attribute_not_exists:
+// exactly one wins, the others get ConditionalCheckFailedException, and the
+// stored item is the winner's.
+func TestConditionalCreate_ExactlyOneWinner(t *testing.T) {
+	for round := range 20 {
+		db := newTestDB(t)
+		ctx := context.Background()
+		var g errgroup.Group
+		won := make([]bool, 8)
+		for w := range 8 {
+			g.Go(func() error {
+				_, err := db.PutItem(ctx, PutItemInput{TableName: "users", Item: Item{"id": S("singleton"), "owner": Int(int64(w))},
+					ConditionExpression: "attribute_not_exists(id)"})
+				switch {
+				case err == nil:
+					won[w] = true
+				case !isConditionFailed(err):
+					return err
+				}
+				return nil
+			})
+		}
+		require.NoError(t, g.Wait())
+		winners := 0
+		winner := -1
+		for w, ok := range won {
+			if ok {
+				winners++
+				winner = w
+			}
+		}
+		require.Equal(t, 1, winners, "round %d", round)
+		got, err := db.GetItem(ctx, GetItemInput{TableName: "users", Key: Item{"id": S("singleton")}, ConsistentRead: true})
+		require.NoError(t, err)
+		assert.Equal(t, strconv.Itoa(winner), got.Item["owner"].N())
+	}
+}
