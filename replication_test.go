@@ -274,3 +274,35 @@ func TestAsync_WallClockLag(t *testing.T) {
 	}
 	assert.Equal(t, int64(0), db.Stats().PendingWrites)
 }
+
+func TestManual_QueryScanAndBatchGetReadReplicas(t *testing.T) {
+	db := newReplicatedDB(t, Manual, 11)
+	putValue(t, db, "a", "v1")
+	db.Settle()
+	putValue(t, db, "b", "v1")
+	ctx := context.Background()
+	counts := map[int32]int{}
+	for range 40 {
+		out, err := db.Scan(ctx, ScanInput{TableName: "kvs"})
+		require.NoError(t, err)
+		counts[out.Count]++
+		strong, err := db.Scan(ctx, ScanInput{TableName: "kvs", ConsistentRead: true})
+		require.NoError(t, err)
+		require.Equal(t, int32(2), strong.Count, "a consistent scan reads the leader")
+
+		q, err := db.Query(ctx, QueryInput{TableName: "kvs", KeyConditionExpression: "id = :b",
+			ExpressionAttributeValues: map[string]Value{":b": S("b")}})
+		require.NoError(t, err)
+		counts[10+q.Count]++
+
+		bg, err := db.BatchGetItem(ctx, BatchGetItemInput{RequestItems: map[string]KeysAndAttributes{"kvs": {Keys: []Item{{"id": S("b")}}}}})
+		require.NoError(t, err)
+		counts[20+int32(len(bg.Responses["kvs"]))]++
+	}
+	assert.Positive(t, counts[1], "an eventually consistent scan on the lagging replica misses the new item")
+	assert.Positive(t, counts[2])
+	assert.Positive(t, counts[10], "so does a query")
+	assert.Positive(t, counts[11])
+	assert.Positive(t, counts[20], "and a batch get")
+	assert.Positive(t, counts[21])
+}
