@@ -35,7 +35,7 @@ func requireUnits(t *testing.T, c *types.ConsumedCapacity, mode types.ReturnCons
 // miss the minimum.
 func TestCapacity_Units(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeS))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeS))
 	c, ctx := client(t), context.Background()
 	// 2 + 3 + 4 + 5000 = 5009 bytes: 5 write units, 2 read units.
 	big := item{"id": s("big"), "data": s(strings.Repeat("x", 5000))}
@@ -75,7 +75,7 @@ func TestCapacity_Units(t *testing.T) {
 
 func TestCapacity_NotReportedUnlessAsked(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeS))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeS))
 	c, ctx := client(t), context.Background()
 	out, err := c.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String(table), Item: item{"id": s("a")}, ReturnConsumedCapacity: types.ReturnConsumedCapacityNone})
 	require.NoError(t, err)

@@ -16,7 +16,7 @@ import (
 // ReturnValuesOnConditionCheckFailure ALL_OLD, returns the stored item.
 func TestConditions_PutIfAbsent(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeS))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeS))
 	c, ctx := client(t), context.Background()
 	create := func(v string, onFailure types.ReturnValuesOnConditionCheckFailure) error {
 		_, err := c.PutItem(ctx, &dynamodb.PutItemInput{
@@ -44,7 +44,7 @@ func TestConditions_PutIfAbsent(t *testing.T) {
 // no item even with ALL_OLD.
 func TestConditions_MissingItemHasNoAttributes(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeS))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeS))
 	c, ctx := client(t), context.Background()
 	_, err := c.DeleteItem(ctx, &dynamodb.DeleteItemInput{
 		TableName:                           aws.String(table),
@@ -69,7 +69,7 @@ func TestConditions_MissingItemHasNoAttributes(t *testing.T) {
 // number, compared by value.
 func TestConditions_GuardAnUpdateOfAValue(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeS))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeS))
 	c, ctx := client(t), context.Background()
 	put(t, table, item{"id": s("a"), "price": n("20")})
 	swap := func(from, to string) error {

@@ -5,7 +5,11 @@
 //
 // Every check is behaviour that ddb-facts.md documents for the real
 // service: no faults, no stale reads, no message that only ddbsim words
-// that way. Where AWS words a message differently by region (its older
+// that way. Where DynamoDB leaves something unspecified (the order of
+// partitions in a Scan, of items in a BatchGetItem response, how many
+// keys a response leaves unprocessed), a test checks only what is
+// specified: every item once, each partition in sort key order, a client
+// loop that resends UnprocessedKeys until none are left. Where AWS words a message differently by region (its older
 // and newer validation layers), a test accepts each documented wording,
 // compared whole. Reads after writes are strongly consistent. Each test
 // creates its own uniquely named tables ("conformance.<test>.<random>"),
@@ -37,8 +41,9 @@
 // AWS_ACCESS_KEY_ID, SSO, ...); the region must be the endpoint's. The
 // suite creates and deletes on-demand tables, so it needs
 // dynamodb:CreateTable, DescribeTable, DeleteTable, ListTables, PutItem,
-// GetItem and DeleteItem, and costs a few cents a run. Creating tables
-// takes seconds each, so allow time:
+// GetItem, DeleteItem, UpdateItem, Query, Scan, BatchGetItem and
+// BatchWriteItem, and costs a few cents a run (it writes and reads a few
+// MB). Creating tables takes seconds each, so allow time:
 //
 //	AWS_PROFILE=dev AWS_REGION=eu-west-2 \
 //	DDBSIM_ENDPOINT=https://dynamodb.eu-west-2.amazonaws.com \

@@ -85,7 +85,7 @@ func sortItemSets(it item) item {
 
 func TestItems_RoundTripAllTenTypes(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeS))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeS))
 	stored := item{
 		"id":    s("all"),
 		"s":     s("héllo\x00"),
@@ -113,7 +113,7 @@ func TestItems_RoundTripAllTenTypes(t *testing.T) {
 
 func TestItems_NumbersAreNormalised(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeS))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeS))
 	put(t, table, item{"id": s("n"), "a": n("1.50"), "b": n("1e3"), "c": n("-0"), "d": n("0042.1200"), "e": n(".5"), "f": n("+3"), "g": n("123e-2")})
 	assert.Equal(t, item{"id": s("n"), "a": n("1.5"), "b": n("1000"), "c": n("0"), "d": n("42.12"), "e": n("0.5"), "f": n("3"), "g": n("1.23")},
 		get(t, table, item{"id": s("n")}))
@@ -121,7 +121,7 @@ func TestItems_NumbersAreNormalised(t *testing.T) {
 
 func TestItems_NumberKeysAreEqualByValue(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("k", types.ScalarAttributeTypeN))
+	table := newTable(t, keyAttr("k", types.ScalarAttributeTypeN))
 	put(t, table, item{"k": n("1e3"), "v": s("first")})
 	put(t, table, item{"k": n("001000"), "w": s("second")})
 	for _, k := range []string{"1000", "1E+3", "1000.0", "+1000"} {
@@ -131,7 +131,7 @@ func TestItems_NumberKeysAreEqualByValue(t *testing.T) {
 
 func TestItems_ReturnValuesAllOld(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeS))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeS))
 	c, ctx := client(t), context.Background()
 	putOld := func(v string) item {
 		out, err := c.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String(table), Item: item{"id": s("a"), "v": s(v)}, ReturnValues: types.ReturnValueAllOld})
@@ -152,7 +152,7 @@ func TestItems_ReturnValuesAllOld(t *testing.T) {
 
 func TestItems_PutAndDeleteReturnOnlyAllOldOrNone(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeS))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeS))
 	c, ctx := client(t), context.Background()
 	for _, rv := range []types.ReturnValue{types.ReturnValueUpdatedNew, types.ReturnValueAllNew, types.ReturnValueUpdatedOld} {
 		_, err := c.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String(table), Item: item{"id": s("a")}, ReturnValues: rv})
@@ -165,7 +165,7 @@ func TestItems_PutAndDeleteReturnOnlyAllOldOrNone(t *testing.T) {
 
 func TestItems_KeyErrors(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeS))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeS))
 	c, ctx := client(t), context.Background()
 	const schema = "The provided key element does not match the schema"
 	for name, key := range map[string]item{
@@ -195,14 +195,14 @@ func TestItems_KeyErrors(t *testing.T) {
 
 func TestItems_EmptyBinaryKeyIsRejected(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeB))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeB))
 	requireValidation(t, putErr(t, table, item{"id": b([]byte{})}),
 		"One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty binary value. Key: id")
 }
 
 func TestItems_EmptySetsAreRejected(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeS))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeS))
 	for _, tc := range []struct {
 		set types.AttributeValue
 		msg string
@@ -221,7 +221,7 @@ func TestItems_EmptySetsAreRejected(t *testing.T) {
 // wordings (ddb-facts §1, Sets).
 func TestItems_DuplicateSetMembersAreRejected(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeS))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeS))
 	requireValidation(t, putErr(t, table, item{"id": s("a"), "ss": ss("a", "a")}),
 		"One or more parameter values were invalid: Input collection [a, a] contains duplicates.",
 		`One or more parameter values were invalid: Input collection ["a", "a"] contains duplicates.`)
@@ -236,7 +236,7 @@ func TestItems_DuplicateSetMembersAreRejected(t *testing.T) {
 
 func TestItems_NullMustBeTrue(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeS))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeS))
 	requireValidation(t, putErr(t, table, item{"id": s("a"), "z": &types.AttributeValueMemberNULL{Value: false}}),
 		"One or more parameter values were invalid: Null attribute value types must have the value of true")
 }

@@ -13,7 +13,7 @@ import (
 // 409,601 bytes as DynamoDB counts them: name bytes plus value bytes.
 func TestLimits_ItemSizeIs400KBInclusive(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeS))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeS))
 	sized := func(id string, size int) item {
 		overhead := len("id") + len(id) + len("data")
 		return item{"id": s(id), "data": s(strings.Repeat("x", size-overhead))}
@@ -26,7 +26,7 @@ func TestLimits_ItemSizeIs400KBInclusive(t *testing.T) {
 
 func TestLimits_PartitionKeyIs2048BytesInclusive(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeS))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeS))
 	put(t, table, item{"id": s(strings.Repeat("k", 2048))})
 	requireValidation(t, putErr(t, table, item{"id": s(strings.Repeat("k", 2049))}),
 		"One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes")
@@ -39,7 +39,7 @@ func TestLimits_PartitionKeyIs2048BytesInclusive(t *testing.T) {
 // varies by region (ddb-facts §3, Nesting).
 func TestLimits_NestingIs32Levels(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeS))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeS))
 	wrapped := func(wraps int) types.AttributeValue {
 		v := s("leaf")
 		for range wraps {

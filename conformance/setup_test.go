@@ -81,42 +81,42 @@ func uniqueName(t testing.TB) string {
 	return "conformance." + test[:min(len(test), 80)] + "." + rand.Text()[:12]
 }
 
-// hashKey declares a partition key attribute.
-func hashKey(name string, typ types.ScalarAttributeType) types.AttributeDefinition {
+// keyAttr declares a key attribute (partition or sort).
+func keyAttr(name string, typ types.ScalarAttributeType) types.AttributeDefinition {
 	return types.AttributeDefinition{AttributeName: aws.String(name), AttributeType: typ}
 }
 
-// newTable creates an on-demand table with a unique name, keyed by
-// partition key key, waits until it is ACTIVE, and deletes it when the
-// test ends. It returns the name.
-func newTable(t testing.TB, key types.AttributeDefinition) string {
+// newTable creates an on-demand table with a unique name, keyed by keys
+// (the partition key, then the sort key if any), waits until it is
+// ACTIVE, and deletes it when the test ends. It returns the name.
+func newTable(t testing.TB, keys ...types.AttributeDefinition) string {
 	t.Helper()
 	name := uniqueName(t)
-	createTable(t, name, key)
+	createTable(t, name, keys...)
 	return name
 }
 
-// createTable creates an on-demand table named name, keyed by partition
-// key key, waits until it is ACTIVE, and deletes it when the test ends.
-func createTable(t testing.TB, name string, key types.AttributeDefinition) {
+// createTable creates an on-demand table named name, keyed by keys (the
+// partition key, then the sort key if any), waits until it is ACTIVE,
+// and deletes it when the test ends.
+func createTable(t testing.TB, name string, keys ...types.AttributeDefinition) {
 	t.Helper()
 	c := client(t)
-	_, err := c.CreateTable(context.Background(), onDemand(name, key))
+	_, err := c.CreateTable(context.Background(), onDemand(name, keys...))
 	require.NoError(t, err)
 	t.Cleanup(func() { dropTable(t, name) })
 	waiter := dynamodb.NewTableExistsWaiter(c, func(o *dynamodb.TableExistsWaiterOptions) { o.MinDelay = time.Second })
 	require.NoError(t, waiter.Wait(context.Background(), &dynamodb.DescribeTableInput{TableName: aws.String(name)}, 5*time.Minute))
 }
 
-// onDemand is the CreateTable input of an on-demand table keyed by
-// partition key key.
-func onDemand(name string, key types.AttributeDefinition) *dynamodb.CreateTableInput {
-	return &dynamodb.CreateTableInput{
-		TableName:            aws.String(name),
-		KeySchema:            []types.KeySchemaElement{{AttributeName: key.AttributeName, KeyType: types.KeyTypeHash}},
-		AttributeDefinitions: []types.AttributeDefinition{key},
-		BillingMode:          types.BillingModePayPerRequest,
+// onDemand is the CreateTable input of an on-demand table keyed by keys:
+// the partition key, then the sort key if any.
+func onDemand(name string, keys ...types.AttributeDefinition) *dynamodb.CreateTableInput {
+	in := &dynamodb.CreateTableInput{TableName: aws.String(name), AttributeDefinitions: keys, BillingMode: types.BillingModePayPerRequest}
+	for i, k := range keys {
+		in.KeySchema = append(in.KeySchema, types.KeySchemaElement{AttributeName: k.AttributeName, KeyType: []types.KeyType{types.KeyTypeHash, types.KeyTypeRange}[i]})
 	}
+	return in
 }
 
 // dropTable deletes a table the test made, unless the test deleted it
@@ -143,6 +143,16 @@ func requireValidation(t testing.TB, err error, msgs ...string) {
 		accepted = append(accepted, validationPrefix+m)
 	}
 	requireAPIError(t, err, "ValidationException", accepted...)
+}
+
+// apiMessage requires err to be a service error with the given code and
+// returns its message.
+func apiMessage(t testing.TB, err error, code string) string {
+	t.Helper()
+	requireAPIError(t, err, code)
+	var apiErr smithy.APIError
+	errors.As(err, &apiErr)
+	return apiErr.ErrorMessage()
 }
 
 // requireAPIError requires err to be a service error with the given code

@@ -15,7 +15,7 @@ import (
 
 func TestTables_DescribeTable(t *testing.T) {
 	t.Parallel()
-	key := hashKey("id", types.ScalarAttributeTypeS)
+	key := keyAttr("id", types.ScalarAttributeTypeS)
 	table := newTable(t, key)
 	out, err := client(t).DescribeTable(context.Background(), &dynamodb.DescribeTableInput{TableName: aws.String(table)})
 	require.NoError(t, err)
@@ -40,7 +40,7 @@ func TestTables_DescribeTable(t *testing.T) {
 
 func TestTables_CreateExistingTableIsResourceInUse(t *testing.T) {
 	t.Parallel()
-	key := hashKey("id", types.ScalarAttributeTypeS)
+	key := keyAttr("id", types.ScalarAttributeTypeS)
 	table := newTable(t, key)
 	_, err := client(t).CreateTable(context.Background(), onDemand(table, key))
 	var inUse *types.ResourceInUseException
@@ -64,7 +64,7 @@ func TestTables_MissingTableIsResourceNotFound(t *testing.T) {
 
 func TestTables_DeleteTable(t *testing.T) {
 	t.Parallel()
-	table := newTable(t, hashKey("id", types.ScalarAttributeTypeS))
+	table := newTable(t, keyAttr("id", types.ScalarAttributeTypeS))
 	c, ctx := client(t), context.Background()
 	out, err := c.DeleteTable(ctx, &dynamodb.DeleteTableInput{TableName: aws.String(table)})
 	require.NoError(t, err)
@@ -86,7 +86,7 @@ func TestTables_ListTablesPages(t *testing.T) {
 	prefix := uniqueName(t)
 	names := []string{prefix + ".a", prefix + ".b", prefix + ".c"}
 	for _, name := range []string{names[2], names[0], names[1]} {
-		createTable(t, name, hashKey("id", types.ScalarAttributeTypeS))
+		createTable(t, name, keyAttr("id", types.ScalarAttributeTypeS))
 	}
 	c, ctx := client(t), context.Background()
 	in := &dynamodb.ListTablesInput{ExclusiveStartTableName: aws.String(prefix), Limit: aws.Int32(1)}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -309,4 +310,124 @@ func TestAPI_OptFns_AreIgnored(t *testing.T) {
 		func(*dynamodb.Options) { called = true })
 	require.NoError(t, err)
 	assert.False(t, called)
+}
+
+// newScoresAPI returns an API over a fresh DB holding the table "scores"
+// (partition key pk, S; sort key sk, N) with items sk 1 to n in
+// partition "p".
+func newScoresAPI(t *testing.T, n int, opts *ddbsim.Options) (*API, *ddbsim.DB) {
+	t.Helper()
+	db := ddbsim.New(opts)
+	a := NewAPI(db)
+	mustCreate(t, a, onDemand("scores", key("pk", types.ScalarAttributeTypeS), key("sk", types.ScalarAttributeTypeN)))
+	for i := 1; i <= n; i++ {
+		mustPut(t, a, "scores", map[string]types.AttributeValue{"pk": avS("p"), "sk": avN(strconv.Itoa(i))})
+	}
+	return a, db
+}
+
+func TestAPI_Query_WorksWithTheSDKPaginator(t *testing.T) {
+	a, _ := newScoresAPI(t, 5, nil)
+	p := dynamodb.NewQueryPaginator(a, &dynamodb.QueryInput{
+		TableName:                 aws.String("scores"),
+		KeyConditionExpression:    aws.String("pk = :p AND sk >= :two"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{":p": avS("p"), ":two": avN("2")},
+		ScanIndexForward:          aws.Bool(false),
+		Limit:                     aws.Int32(2),
+	})
+	var sks []string
+	pages := 0
+	for p.HasMorePages() {
+		out, err := p.NextPage(context.Background())
+		require.NoError(t, err)
+		pages++
+		for _, it := range out.Items {
+			sks = append(sks, it["sk"].(*types.AttributeValueMemberN).Value)
+		}
+	}
+	assert.Equal(t, []string{"5", "4", "3", "2"}, sks)
+	assert.Equal(t, 2, pages, "the second page is the last: nothing follows it")
+}
+
+func TestAPI_Scan_CountHasNoItems(t *testing.T) {
+	a, _ := newScoresAPI(t, 3, nil)
+	out, err := a.Scan(context.Background(), &dynamodb.ScanInput{TableName: aws.String("scores"), Select: types.SelectCount})
+	require.NoError(t, err)
+	assert.Nil(t, out.Items)
+	assert.Equal(t, int32(3), out.Count)
+	assert.Equal(t, int32(3), out.ScannedCount)
+
+	all, err := a.Scan(context.Background(), &dynamodb.ScanInput{TableName: aws.String("scores"), FilterExpression: aws.String("sk > :n"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{":n": avN("9")}})
+	require.NoError(t, err)
+	assert.NotNil(t, all.Items, "an empty page has an empty list")
+	assert.Empty(t, all.Items)
+}
+
+func TestAPI_BatchGetItem_ResendingUnprocessedKeysReadsEveryItemOnce(t *testing.T) {
+	a, _ := newScoresAPI(t, 10, &ddbsim.Options{Limits: ddbsim.Limits{BatchGetMaxBytes: 30}})
+	keys := make([]map[string]types.AttributeValue, 10)
+	for i := range keys {
+		keys[i] = map[string]types.AttributeValue{"pk": avS("p"), "sk": avN(strconv.Itoa(i + 1))}
+	}
+	request := map[string]types.KeysAndAttributes{"scores": {Keys: keys, ProjectionExpression: aws.String("sk")}}
+	var got []string
+	calls := 0
+	for len(request) > 0 {
+		out, err := a.BatchGetItem(context.Background(), &dynamodb.BatchGetItemInput{RequestItems: request})
+		require.NoError(t, err)
+		calls++
+		for _, it := range out.Responses["scores"] {
+			got = append(got, it["sk"].(*types.AttributeValueMemberN).Value)
+		}
+		require.NotNil(t, out.UnprocessedKeys)
+		request = out.UnprocessedKeys
+		if len(request) > 0 {
+			assert.Equal(t, aws.String("sk"), request["scores"].ProjectionExpression, "unprocessed keys keep their table's settings")
+		}
+	}
+	assert.Equal(t, []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}, got)
+	assert.Greater(t, calls, 1)
+}
+
+func TestAPI_BatchWriteItem_UnprocessedItemsAreNeverNil(t *testing.T) {
+	a, db := newScoresAPI(t, 0, nil)
+	put := func(sk string) types.WriteRequest {
+		return types.WriteRequest{PutRequest: &types.PutRequest{Item: map[string]types.AttributeValue{"pk": avS("p"), "sk": avN(sk)}}}
+	}
+	in := &dynamodb.BatchWriteItemInput{RequestItems: map[string][]types.WriteRequest{"scores": {put("1"), put("2")}}}
+	out, err := a.BatchWriteItem(context.Background(), in)
+	require.NoError(t, err)
+	assert.Equal(t, map[string][]types.WriteRequest{}, out.UnprocessedItems)
+
+	db.InjectFault(ddbsim.Fault{Kind: ddbsim.Unprocessed, Operation: "BatchWriteItem"})
+	in.RequestItems["scores"] = []types.WriteRequest{put("3"), put("4")}
+	out, err = a.BatchWriteItem(context.Background(), in)
+	require.NoError(t, err)
+	assert.Equal(t, map[string][]types.WriteRequest{"scores": {put("4")}}, out.UnprocessedItems)
+}
+
+func TestAPI_UpdateItem_ConditionFailureCarriesTheItem(t *testing.T) {
+	a, _ := newUsersAPI(t)
+	ctx := context.Background()
+	mustPut(t, a, "users", map[string]types.AttributeValue{"id": avS("a"), "version": avN("1")})
+	update := func(expected string) (*dynamodb.UpdateItemOutput, error) {
+		return a.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+			TableName:                           aws.String("users"),
+			Key:                                 map[string]types.AttributeValue{"id": avS("a")},
+			UpdateExpression:                    aws.String("SET version = version + :one"),
+			ConditionExpression:                 aws.String("version = :expected"),
+			ExpressionAttributeValues:           map[string]types.AttributeValue{":one": avN("1"), ":expected": avN(expected)},
+			ReturnValues:                        types.ReturnValueUpdatedNew,
+			ReturnValuesOnConditionCheckFailure: types.ReturnValuesOnConditionCheckFailureAllOld,
+		})
+	}
+	out, err := update("1")
+	require.NoError(t, err)
+	assert.Equal(t, map[string]types.AttributeValue{"version": avN("2")}, out.Attributes)
+
+	_, err = update("1")
+	var ccf *types.ConditionalCheckFailedException
+	require.ErrorAs(t, err, &ccf)
+	assert.Equal(t, map[string]types.AttributeValue{"id": avS("a"), "version": avN("2")}, ccf.Item)
 }

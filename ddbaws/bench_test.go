@@ -2,6 +2,7 @@ package ddbaws
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"testing"
 
@@ -15,11 +16,18 @@ import (
 // benchItems is the number of items preloaded for the benchmarks.
 const benchItems = 1_000
 
+// Shapes of the Query and BatchGetItem benchmarks: 1k items in
+// partitions of benchPartition, and batches of benchBatch keys.
+const (
+	benchPartition = 10
+	benchBatch     = 100
+)
+
 // benchItem is the 10-attribute item of DESIGN.md's budgets (the root
 // package's benchmarks use the same one).
 func benchItem(i int) ddbsim.Item {
 	return ddbsim.Item{
-		"id":      ddbsim.S("user#" + strconv.Itoa(i)),
+		"id":      ddbsim.S(benchID(i)),
 		"name":    ddbsim.S("Ada Lovelace"),
 		"email":   ddbsim.S("ada@example.com"),
 		"age":     ddbsim.N("36"),
@@ -32,51 +40,53 @@ func benchItem(i int) ddbsim.Item {
 	}
 }
 
-// benchDB returns a DB whose "users" table holds benchItems items.
+// benchID is the id of the i-th preloaded users item.
+func benchID(i int) string { return "user#" + strconv.Itoa(i) }
+
+// benchDB returns a DB whose "users" table (key id) holds benchItems
+// items, and whose "events" table (keys pk and seq) holds the same items
+// in partitions of benchPartition: pk "p<i/10>", seq i%10.
 func benchDB(b *testing.B) *ddbsim.DB {
 	b.Helper()
 	db := newTestDB()
-	mustCreate(b, NewAPI(db), onDemand("users", key("id", types.ScalarAttributeTypeS)))
+	a := NewAPI(db)
+	mustCreate(b, a, onDemand("users", key("id", types.ScalarAttributeTypeS)))
+	mustCreate(b, a, onDemand("events", key("pk", types.ScalarAttributeTypeS), key("seq", types.ScalarAttributeTypeN)))
+	ctx := context.Background()
 	for i := range benchItems {
-		if _, err := db.PutItem(context.Background(), ddbsim.PutItemInput{TableName: "users", Item: benchItem(i)}); err != nil {
-			b.Fatal(err)
+		event := benchItem(i)
+		event["pk"], event["seq"] = ddbsim.S(benchPK(i)), ddbsim.Int(int64(i%benchPartition))
+		for table, it := range map[string]ddbsim.Item{"users": benchItem(i), "events": event} {
+			if _, err := db.PutItem(ctx, ddbsim.PutItemInput{TableName: table, Item: it}); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 	return db
 }
 
-// benchTargets are the three ways of calling a DB that the benchmarks
-// compare: ddbsim's own API, NewAPI and NewClient.
-var benchTargets = []struct {
-	name string
-	get  func(db *ddbsim.DB) func(ctx context.Context, i int) error
-	put  func(db *ddbsim.DB) func(ctx context.Context, i int) error
-}{
-	{
-		"native",
-		func(db *ddbsim.DB) func(context.Context, int) error {
-			users := db.Table("users")
-			return func(ctx context.Context, i int) error {
-				_, err := users.GetItem(ctx, ddbsim.GetItemInput{Key: ddbsim.Item{"id": ddbsim.S("user#" + strconv.Itoa(i))}})
-				return err
-			}
-		},
-		func(db *ddbsim.DB) func(context.Context, int) error {
-			users, items := db.Table("users"), preload(benchItem)
-			return func(ctx context.Context, i int) error {
-				_, err := users.PutItem(ctx, ddbsim.PutItemInput{Item: items[i]})
-				return err
-			}
-		},
-	},
-	{"NewAPI", func(db *ddbsim.DB) func(context.Context, int) error { return sdkGet(NewAPI(db)) },
-		func(db *ddbsim.DB) func(context.Context, int) error { return sdkPut(NewAPI(db)) }},
-	{"NewClient", func(db *ddbsim.DB) func(context.Context, int) error { return sdkGet(NewClient(db)) },
-		func(db *ddbsim.DB) func(context.Context, int) error { return sdkPut(NewClient(db)) }},
+// benchPK is the events partition of the i-th item.
+func benchPK(i int) string { return "p" + strconv.Itoa(i/benchPartition) }
+
+// op is one call of a benchmarked operation on the i-th preloaded item
+// (or the partition or batch it starts).
+type op func(ctx context.Context, i int) error
+
+// benchCase is an operation benchmarked three ways: through ddbsim's own
+// API (native), and through sdk with NewAPI and with NewClient.
+type benchCase struct {
+	native func(db *ddbsim.DB) op
+	sdk    func(c operations) op
 }
 
-// preload builds the items a put benchmark overwrites, one per preloaded
-// key.
+// run runs the three sub-benchmarks, each on its own preloaded DB.
+func (bc benchCase) run(b *testing.B) {
+	b.Run("native", func(b *testing.B) { run(b, bc.native(benchDB(b))) })
+	b.Run("NewAPI", func(b *testing.B) { run(b, bc.sdk(NewAPI(benchDB(b)))) })
+	b.Run("NewClient", func(b *testing.B) { run(b, bc.sdk(NewClient(benchDB(b)))) })
+}
+
+// preload builds what a benchmark sends, one per preloaded item.
 func preload[T any](f func(int) T) []T {
 	out := make([]T, benchItems)
 	for i := range out {
@@ -85,43 +95,121 @@ func preload[T any](f func(int) T) []T {
 	return out
 }
 
-func sdkGet(c operations) func(context.Context, int) error {
-	return func(ctx context.Context, i int) error {
-		_, err := c.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String("users"), Key: map[string]types.AttributeValue{"id": avS("user#" + strconv.Itoa(i))}})
-		return err
-	}
-}
-
-func sdkPut(c operations) func(context.Context, int) error {
-	items := preload(func(i int) map[string]types.AttributeValue { return FromItem(benchItem(i)) })
-	return func(ctx context.Context, i int) error {
-		_, err := c.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String("users"), Item: items[i]})
-		return err
-	}
-}
-
 // BenchmarkGetItem reads a 10-attribute item from a table of 1k, through
 // each target; DESIGN.md's budget for NewAPI is 2x native.
 func BenchmarkGetItem(b *testing.B) {
-	for _, target := range benchTargets {
-		b.Run(target.name, func(b *testing.B) {
-			run(b, target.get(benchDB(b)))
-		})
-	}
+	benchCase{
+		native: func(db *ddbsim.DB) op {
+			users := db.Table("users")
+			return func(ctx context.Context, i int) error {
+				_, err := users.GetItem(ctx, ddbsim.GetItemInput{Key: ddbsim.Item{"id": ddbsim.S(benchID(i))}})
+				return err
+			}
+		},
+		sdk: func(c operations) op {
+			return func(ctx context.Context, i int) error {
+				_, err := c.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String("users"), Key: map[string]types.AttributeValue{"id": avS(benchID(i))}})
+				return err
+			}
+		},
+	}.run(b)
 }
 
 // BenchmarkPutItem overwrites a 10-attribute item in a table of 1k,
 // through each target.
 func BenchmarkPutItem(b *testing.B) {
-	for _, target := range benchTargets {
-		b.Run(target.name, func(b *testing.B) {
-			run(b, target.put(benchDB(b)))
-		})
-	}
+	benchCase{
+		native: func(db *ddbsim.DB) op {
+			users, items := db.Table("users"), preload(benchItem)
+			return func(ctx context.Context, i int) error {
+				_, err := users.PutItem(ctx, ddbsim.PutItemInput{Item: items[i]})
+				return err
+			}
+		},
+		sdk: func(c operations) op {
+			items := preload(func(i int) map[string]types.AttributeValue { return FromItem(benchItem(i)) })
+			return func(ctx context.Context, i int) error {
+				_, err := c.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String("users"), Item: items[i]})
+				return err
+			}
+		},
+	}.run(b)
 }
 
-// run calls op on the preloaded keys in a scattered order.
-func run(b *testing.B, op func(context.Context, int) error) {
+// BenchmarkQuery reads a whole partition of 10 10-attribute items from a
+// table of 1k, through each target.
+func BenchmarkQuery(b *testing.B) {
+	const condition = "pk = :p"
+	benchCase{
+		native: func(db *ddbsim.DB) op {
+			events := db.Table("events")
+			return func(ctx context.Context, i int) error {
+				out, err := events.Query(ctx, ddbsim.QueryInput{KeyConditionExpression: condition, ExpressionAttributeValues: ddbsim.Item{":p": ddbsim.S(benchPK(i))}})
+				if err != nil {
+					return err
+				}
+				return checkCount(len(out.Items), benchPartition)
+			}
+		},
+		sdk: func(c operations) op {
+			return func(ctx context.Context, i int) error {
+				out, err := c.Query(ctx, &dynamodb.QueryInput{TableName: aws.String("events"), KeyConditionExpression: aws.String(condition),
+					ExpressionAttributeValues: map[string]types.AttributeValue{":p": avS(benchPK(i))}})
+				if err != nil {
+					return err
+				}
+				return checkCount(len(out.Items), benchPartition)
+			}
+		},
+	}.run(b)
+}
+
+// BenchmarkBatchGetItem reads 100 10-attribute items from a table of 1k,
+// through each target.
+func BenchmarkBatchGetItem(b *testing.B) {
+	// batch returns the keys of the batch the i-th item starts.
+	batch := func(i int) []ddbsim.Item {
+		keys := make([]ddbsim.Item, benchBatch)
+		for j := range keys {
+			keys[j] = ddbsim.Item{"id": ddbsim.S(benchID((i + j) % benchItems))}
+		}
+		return keys
+	}
+	benchCase{
+		native: func(db *ddbsim.DB) op {
+			batches := preload(batch)
+			return func(ctx context.Context, i int) error {
+				out, err := db.BatchGetItem(ctx, ddbsim.BatchGetItemInput{RequestItems: map[string]ddbsim.KeysAndAttributes{"users": {Keys: batches[i]}}})
+				if err != nil {
+					return err
+				}
+				return checkCount(len(out.Responses["users"]), benchBatch)
+			}
+		},
+		sdk: func(c operations) op {
+			batches := preload(func(i int) []map[string]types.AttributeValue { return mapSlice(batch(i), FromItem) })
+			return func(ctx context.Context, i int) error {
+				out, err := c.BatchGetItem(ctx, &dynamodb.BatchGetItemInput{RequestItems: map[string]types.KeysAndAttributes{"users": {Keys: batches[i]}}})
+				if err != nil {
+					return err
+				}
+				return checkCount(len(out.Responses["users"]), benchBatch)
+			}
+		},
+	}.run(b)
+}
+
+// checkCount returns an error if a read returned got items where want
+// were expected: the benchmark would measure the wrong work.
+func checkCount(got, want int) error {
+	if got != want {
+		return fmt.Errorf("read %d items, want %d", got, want)
+	}
+	return nil
+}
+
+// run calls op on the preloaded items in a scattered order.
+func run(b *testing.B, op op) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	i := 0

@@ -30,3 +30,9 @@ func consumedCapacity(c *ddbsim.ConsumedCapacity) *types.ConsumedCapacity {
 func capacity(c ddbsim.Capacity) types.Capacity {
 	return types.Capacity{CapacityUnits: aws.Float64(c.CapacityUnits)}
 }
+
+// consumedCapacities converts the per-table capacity a batch operation
+// reports; nil (not asked for) stays nil.
+func consumedCapacities(list []ddbsim.ConsumedCapacity) []types.ConsumedCapacity {
+	return mapSlice(list, func(c ddbsim.ConsumedCapacity) types.ConsumedCapacity { return *consumedCapacity(&c) })
+}

@@ -119,21 +119,75 @@ func (c *converter) nullBinary() ddbsim.Value {
 // no memory with v. The zero Value and Malformed values, which have no
 // DynamoDB type, become nil. Cost: O(size of v).
 func FromValue(v ddbsim.Value) types.AttributeValue {
+	var b blocks
+	return b.value(v)
+}
+
+// FromItem converts a ddbsim Item to an SDK item, each value as FromValue
+// does. A nil Item gives a nil map, an empty Item an empty map. Cost:
+// O(size of the item).
+func FromItem(it ddbsim.Item) map[string]types.AttributeValue {
+	var b blocks
+	return b.item(it)
+}
+
+// fromItems converts a list of items (a page, a batch) as FromItem does;
+// nil stays nil and empty stays empty.
+func fromItems(items []ddbsim.Item) []map[string]types.AttributeValue {
+	var b blocks
+	return mapSlice(items, b.item)
+}
+
+// blocks hands out the SDK's scalar attribute values (S, N, BOOL) from
+// blocks of a few dozen, so that converting an item, or a page of items,
+// takes a few allocations instead of one a value: converting is most of
+// what NewAPI adds to a read. A value keeps its block alive, at most a
+// few KB, as long as the caller keeps the value. A blocks is used by one
+// conversion at a time.
+type blocks struct {
+	s    []types.AttributeValueMemberS
+	n    []types.AttributeValueMemberN
+	bool []types.AttributeValueMemberBOOL
+}
+
+// Block sizes: the first block of a kind holds minBlock values; each next
+// block doubles, up to maxBlock.
+const (
+	minBlock = 4
+	maxBlock = 256
+)
+
+// next stores v in the current block of its kind, or in a new one if that
+// is full, and returns its address. Values already handed out stay where
+// they are: a full block is left to them, never grown.
+func next[T any](block *[]T, v T) *T {
+	if len(*block) == cap(*block) {
+		*block = make([]T, 0, min(max(2*cap(*block), minBlock), maxBlock))
+	}
+	*block = append(*block, v)
+	return &(*block)[len(*block)-1]
+}
+
+func (b *blocks) item(it ddbsim.Item) map[string]types.AttributeValue {
+	return mapValues(it, b.value)
+}
+
+func (b *blocks) value(v ddbsim.Value) types.AttributeValue {
 	switch v.Type() {
 	case ddbsim.TypeS:
-		return &types.AttributeValueMemberS{Value: v.S()}
+		return next(&b.s, types.AttributeValueMemberS{Value: v.S()})
 	case ddbsim.TypeN:
-		return &types.AttributeValueMemberN{Value: v.N()}
+		return next(&b.n, types.AttributeValueMemberN{Value: v.N()})
 	case ddbsim.TypeB:
 		return &types.AttributeValueMemberB{Value: v.B()}
 	case ddbsim.TypeBOOL:
-		return &types.AttributeValueMemberBOOL{Value: v.Bool()}
+		return next(&b.bool, types.AttributeValueMemberBOOL{Value: v.Bool()})
 	case ddbsim.TypeNULL:
 		return &types.AttributeValueMemberNULL{Value: true}
 	case ddbsim.TypeM:
-		return &types.AttributeValueMemberM{Value: FromItem(v.M())}
+		return &types.AttributeValueMemberM{Value: b.item(v.M())}
 	case ddbsim.TypeL:
-		return &types.AttributeValueMemberL{Value: mapSlice(v.L(), FromValue)}
+		return &types.AttributeValueMemberL{Value: mapSlice(v.L(), b.value)}
 	case ddbsim.TypeSS:
 		return &types.AttributeValueMemberSS{Value: slices.Clone(v.SS())}
 	case ddbsim.TypeNS:
@@ -142,11 +196,4 @@ func FromValue(v ddbsim.Value) types.AttributeValue {
 		return &types.AttributeValueMemberBS{Value: v.BS()}
 	}
 	return nil
-}
-
-// FromItem converts a ddbsim Item to an SDK item, each value as FromValue
-// does. A nil Item gives a nil map, an empty Item an empty map. Cost:
-// O(size of the item).
-func FromItem(it ddbsim.Item) map[string]types.AttributeValue {
-	return mapValues(it, FromValue)
 }

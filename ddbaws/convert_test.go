@@ -245,3 +245,25 @@ func (g *valueGen) value(depth int) ddbsim.Value {
 	}
 	return ddbsim.S(g.text())
 }
+
+// TestFromItems_ValuesAreIndependent checks that values handed out from
+// one block stay apart: changing one changes no other.
+func TestFromItems_ValuesAreIndependent(t *testing.T) {
+	items := make([]ddbsim.Item, 50)
+	for i := range items {
+		items[i] = ddbsim.Item{"s": ddbsim.S(strconv.Itoa(i)), "n": ddbsim.N(strconv.Itoa(i)), "b": ddbsim.Bool(i%2 == 0),
+			"l": ddbsim.L(ddbsim.S("x"), ddbsim.N("1"))}
+	}
+	out := fromItems(items)
+	for i, it := range out {
+		require.Equal(t, FromItem(items[i]), it)
+		it["s"].(*types.AttributeValueMemberS).Value = "changed"
+		it["n"].(*types.AttributeValueMemberN).Value = "-1"
+		it["b"].(*types.AttributeValueMemberBOOL).Value = !it["b"].(*types.AttributeValueMemberBOOL).Value
+		for j := i + 1; j < len(out); j++ {
+			require.Equal(t, FromItem(items[j]), out[j], "changing item %d changed item %d", i, j)
+		}
+	}
+	assert.Nil(t, fromItems(nil))
+	assert.Equal(t, []map[string]types.AttributeValue{}, fromItems([]ddbsim.Item{}))
+}

@@ -21,18 +21,15 @@ func (a *API) PutItem(ctx context.Context, params *dynamodb.PutItemInput, optFns
 }
 
 func putItemInput(in *dynamodb.PutItemInput) (ddbsim.PutItemInput, error) {
-	if err := invalid(missing("PutItemInput", member{"TableName", in.TableName != nil}, member{"Item", in.Item != nil})); err != nil {
-		return ddbsim.PutItemInput{}, err
-	}
-	condition, err := expression("ConditionExpression", in.ConditionExpression)
-	if err != nil {
+	if err := itemRequest(missing("PutItemInput", member{"TableName", in.TableName != nil}, member{"Item", in.Item != nil}), in.TableName,
+		text{"ConditionExpression", in.ConditionExpression}); err != nil {
 		return ddbsim.PutItemInput{}, err
 	}
 	var c converter
 	return ddbsim.PutItemInput{
 		TableName:                           aws.ToString(in.TableName),
 		Item:                                c.item(in.Item),
-		ConditionExpression:                 condition,
+		ConditionExpression:                 aws.ToString(in.ConditionExpression),
 		ExpressionAttributeNames:            in.ExpressionAttributeNames,
 		ExpressionAttributeValues:           c.item(in.ExpressionAttributeValues),
 		Expected:                            c.expected(in.Expected),
@@ -58,11 +55,8 @@ func (a *API) GetItem(ctx context.Context, params *dynamodb.GetItemInput, optFns
 }
 
 func getItemInput(in *dynamodb.GetItemInput) (ddbsim.GetItemInput, error) {
-	if err := invalid(missing("GetItemInput", member{"TableName", in.TableName != nil}, member{"Key", in.Key != nil})); err != nil {
-		return ddbsim.GetItemInput{}, err
-	}
-	projection, err := expression("ProjectionExpression", in.ProjectionExpression)
-	if err != nil {
+	if err := itemRequest(missing("GetItemInput", member{"TableName", in.TableName != nil}, member{"Key", in.Key != nil}), in.TableName,
+		text{"ProjectionExpression", in.ProjectionExpression}); err != nil {
 		return ddbsim.GetItemInput{}, err
 	}
 	var c converter
@@ -70,7 +64,7 @@ func getItemInput(in *dynamodb.GetItemInput) (ddbsim.GetItemInput, error) {
 		TableName:                aws.ToString(in.TableName),
 		Key:                      c.item(in.Key),
 		ConsistentRead:           aws.ToBool(in.ConsistentRead),
-		ProjectionExpression:     projection,
+		ProjectionExpression:     aws.ToString(in.ProjectionExpression),
 		ExpressionAttributeNames: in.ExpressionAttributeNames,
 		AttributesToGet:          in.AttributesToGet,
 		ReturnConsumedCapacity:   ddbsim.ReturnConsumedCapacity(in.ReturnConsumedCapacity),
@@ -90,18 +84,15 @@ func (a *API) DeleteItem(ctx context.Context, params *dynamodb.DeleteItemInput, 
 }
 
 func deleteItemInput(in *dynamodb.DeleteItemInput) (ddbsim.DeleteItemInput, error) {
-	if err := invalid(missing("DeleteItemInput", member{"TableName", in.TableName != nil}, member{"Key", in.Key != nil})); err != nil {
-		return ddbsim.DeleteItemInput{}, err
-	}
-	condition, err := expression("ConditionExpression", in.ConditionExpression)
-	if err != nil {
+	if err := itemRequest(missing("DeleteItemInput", member{"TableName", in.TableName != nil}, member{"Key", in.Key != nil}), in.TableName,
+		text{"ConditionExpression", in.ConditionExpression}); err != nil {
 		return ddbsim.DeleteItemInput{}, err
 	}
 	var c converter
 	return ddbsim.DeleteItemInput{
 		TableName:                           aws.ToString(in.TableName),
 		Key:                                 c.item(in.Key),
-		ConditionExpression:                 condition,
+		ConditionExpression:                 aws.ToString(in.ConditionExpression),
 		ExpressionAttributeNames:            in.ExpressionAttributeNames,
 		ExpressionAttributeValues:           c.item(in.ExpressionAttributeValues),
 		Expected:                            c.expected(in.Expected),
@@ -115,4 +106,43 @@ func deleteItemInput(in *dynamodb.DeleteItemInput) (ddbsim.DeleteItemInput, erro
 
 func deleteItemOutput(out *ddbsim.DeleteItemOutput) *dynamodb.DeleteItemOutput {
 	return &dynamodb.DeleteItemOutput{Attributes: FromItem(out.Attributes), ConsumedCapacity: consumedCapacity(out.ConsumedCapacity)}
+}
+
+// UpdateItem edits the item with params.Key by UpdateExpression (or the
+// legacy AttributeUpdates), creating it if it is missing, if the
+// condition holds, as ddbsim.DB.UpdateItem does, with the SDK's types.
+// Attributes holds what ReturnValues asks for (ALL_OLD, UPDATED_OLD,
+// ALL_NEW, UPDATED_NEW), nil when that is nothing. optFns are ignored.
+// Errors: as PutItem's, and the ValidationExceptions of updates that
+// cannot apply. Cost: the DB's plus O(size of the returned attributes) to
+// convert them.
+func (a *API) UpdateItem(ctx context.Context, params *dynamodb.UpdateItemInput, optFns ...func(*dynamodb.Options)) (*dynamodb.UpdateItemOutput, error) {
+	return invoke(ctx, a.db, "UpdateItem", params, updateItemInput, (*ddbsim.DB).UpdateItem, updateItemOutput)
+}
+
+func updateItemInput(in *dynamodb.UpdateItemInput) (ddbsim.UpdateItemInput, error) {
+	if err := itemRequest(missing("UpdateItemInput", member{"TableName", in.TableName != nil}, member{"Key", in.Key != nil}), in.TableName,
+		text{"UpdateExpression", in.UpdateExpression}, text{"ConditionExpression", in.ConditionExpression}); err != nil {
+		return ddbsim.UpdateItemInput{}, err
+	}
+	var c converter
+	return ddbsim.UpdateItemInput{
+		TableName:                           aws.ToString(in.TableName),
+		Key:                                 c.item(in.Key),
+		UpdateExpression:                    aws.ToString(in.UpdateExpression),
+		ConditionExpression:                 aws.ToString(in.ConditionExpression),
+		ExpressionAttributeNames:            in.ExpressionAttributeNames,
+		ExpressionAttributeValues:           c.item(in.ExpressionAttributeValues),
+		AttributeUpdates:                    c.attributeUpdates(in.AttributeUpdates),
+		Expected:                            c.expected(in.Expected),
+		ConditionalOperator:                 ddbsim.ConditionalOperator(in.ConditionalOperator),
+		ReturnValues:                        ddbsim.ReturnValue(in.ReturnValues),
+		ReturnValuesOnConditionCheckFailure: ddbsim.ReturnValuesOnConditionCheckFailure(in.ReturnValuesOnConditionCheckFailure),
+		ReturnConsumedCapacity:              ddbsim.ReturnConsumedCapacity(in.ReturnConsumedCapacity),
+		ReturnItemCollectionMetrics:         ddbsim.ReturnItemCollectionMetrics(in.ReturnItemCollectionMetrics),
+	}, c.err
+}
+
+func updateItemOutput(out *ddbsim.UpdateItemOutput) *dynamodb.UpdateItemOutput {
+	return &dynamodb.UpdateItemOutput{Attributes: FromItem(out.Attributes), ConsumedCapacity: consumedCapacity(out.ConsumedCapacity)}
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -13,12 +15,28 @@ import (
 	"github.com/aws/smithy-go/middleware"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ddbsim/ddbsim"
 )
 
-// step is one call in the parity sequence.
+// step is one call in the parity sequence, made after arming fault (if
+// its Kind is set) on the DB behind the client.
 type step struct {
-	name string
-	call func(ctx context.Context, c operations) (any, error)
+	name  string
+	call  func(ctx context.Context, c operations) (any, error)
+	fault ddbsim.Fault
+}
+
+// opStep is the step that calls op (a method expression of operations,
+// such as operations.Query) with in.
+func opStep[I, O any](name string, op func(operations, context.Context, *I, ...func(*dynamodb.Options)) (*O, error), in *I) step {
+	return step{name: name, call: func(ctx context.Context, c operations) (any, error) { return op(c, ctx, in) }}
+}
+
+// faulty is s with fault armed before the call.
+func faulty(s step, fault ddbsim.Fault) step {
+	s.fault = fault
+	return s
 }
 
 // Shorthands for the parity steps.
@@ -29,29 +47,27 @@ var (
 )
 
 func putStep(name string, in *dynamodb.PutItemInput) step {
-	return step{name, func(ctx context.Context, c operations) (any, error) { return c.PutItem(ctx, in) }}
+	return opStep(name, operations.PutItem, in)
 }
 
 func getStep(name string, in *dynamodb.GetItemInput) step {
-	return step{name, func(ctx context.Context, c operations) (any, error) { return c.GetItem(ctx, in) }}
+	return opStep(name, operations.GetItem, in)
 }
 
 func deleteStep(name string, in *dynamodb.DeleteItemInput) step {
-	return step{name, func(ctx context.Context, c operations) (any, error) { return c.DeleteItem(ctx, in) }}
+	return opStep(name, operations.DeleteItem, in)
 }
 
 func createStep(name string, in *dynamodb.CreateTableInput) step {
-	return step{name, func(ctx context.Context, c operations) (any, error) { return c.CreateTable(ctx, in) }}
+	return opStep(name, operations.CreateTable, in)
 }
 
 func describeStep(name string, table *string) step {
-	return step{name, func(ctx context.Context, c operations) (any, error) {
-		return c.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: table})
-	}}
+	return opStep(name, operations.DescribeTable, &dynamodb.DescribeTableInput{TableName: table})
 }
 
 func listStep(name string, in *dynamodb.ListTablesInput) step {
-	return step{name, func(ctx context.Context, c operations) (any, error) { return c.ListTables(ctx, in) }}
+	return opStep(name, operations.ListTables, in)
 }
 
 // allTypes is an item holding the ten types, nested and empty values, and
@@ -99,6 +115,7 @@ var paritySteps = []step{
 	describeStep("describe events", events),
 	describeStep("describe missing", aws.String("nope")),
 	describeStep("describe nil name", nil),
+	describeStep("describe empty name", aws.String("")),
 	listStep("list all", nil),
 	listStep("list one", &dynamodb.ListTablesInput{Limit: aws.Int32(1)}),
 	listStep("list after", &dynamodb.ListTablesInput{ExclusiveStartTableName: events, Limit: aws.Int32(1)}),
@@ -180,23 +197,33 @@ var paritySteps = []step{
 	deleteStep("delete legacy", &dynamodb.DeleteItemInput{TableName: tableName, Key: map[string]types.AttributeValue{"id": avS("c")},
 		Expected: map[string]types.ExpectedAttributeValue{"v": {Value: avN("4"), Exists: aws.Bool(true)}}, ReturnValues: types.ReturnValueAllOld}),
 
-	{"delete table", func(ctx context.Context, c operations) (any, error) {
-		return c.DeleteTable(ctx, &dynamodb.DeleteTableInput{TableName: events})
-	}},
-	{"delete missing table", func(ctx context.Context, c operations) (any, error) {
-		return c.DeleteTable(ctx, &dynamodb.DeleteTableInput{TableName: events})
-	}},
+	opStep("delete table", operations.DeleteTable, &dynamodb.DeleteTableInput{TableName: events}),
+	opStep("delete missing table", operations.DeleteTable, &dynamodb.DeleteTableInput{TableName: events}),
+	opStep("delete table empty name", operations.DeleteTable, &dynamodb.DeleteTableInput{TableName: aws.String("")}),
 	describeStep("describe deleted", events),
 	listStep("list after delete", nil),
 }
 
+// parityBatchGetMaxBytes is the BatchGetItem response cap of the parity
+// DBs: small, so that a batch of small items leaves keys unprocessed.
+const parityBatchGetMaxBytes = 120
+
 // TestAPI_MatchesNewClient runs the same calls through NewClient and
-// NewAPI, each on its own DB with the same clock, and requires the same
+// NewAPI, each on its own DB with the same clock, the same small
+// BatchGetItem cap and the same injected faults, and requires the same
 // outputs and the same errors.
 func TestAPI_MatchesNewClient(t *testing.T) {
 	ctx := context.Background()
-	client, api := NewClient(newTestDB()), NewAPI(newTestDB())
-	for _, s := range paritySteps {
+	newDB := func() *ddbsim.DB {
+		return ddbsim.New(&ddbsim.Options{Now: func() time.Time { return testClock }, Limits: ddbsim.Limits{BatchGetMaxBytes: parityBatchGetMaxBytes}})
+	}
+	clientDB, apiDB := newDB(), newDB()
+	client, api := NewClient(clientDB), NewAPI(apiDB)
+	for _, s := range slices.Concat(paritySteps, updateSteps, batchSteps, readSteps) {
+		if s.fault.Kind != 0 {
+			clientDB.InjectFault(s.fault)
+			apiDB.InjectFault(s.fault)
+		}
 		want, wantErr := s.call(ctx, client)
 		got, gotErr := s.call(ctx, api)
 		if wantErr != nil {

@@ -22,15 +22,15 @@ func (a *API) CreateTable(ctx context.Context, params *dynamodb.CreateTableInput
 
 func createTableInput(in *dynamodb.CreateTableInput) (ddbsim.CreateTableInput, error) {
 	errs := missing("CreateTableInput")
-	each(&errs, "AttributeDefinitions", in.AttributeDefinitions, func(d *types.AttributeDefinition) smithy.InvalidParamsError {
+	errs.AddNested("AttributeDefinitions", elements(in.AttributeDefinitions, func(d *types.AttributeDefinition) smithy.InvalidParamsError {
 		return missing("AttributeDefinition", member{"AttributeName", d.AttributeName != nil}, member{"AttributeType", d.AttributeType != ""})
-	})
+	}))
 	if in.TableName == nil {
 		errs.Add(smithy.NewErrParamRequired("TableName"))
 	}
-	each(&errs, "KeySchema", in.KeySchema, func(k *types.KeySchemaElement) smithy.InvalidParamsError {
+	errs.AddNested("KeySchema", elements(in.KeySchema, func(k *types.KeySchemaElement) smithy.InvalidParamsError {
 		return missing("KeySchemaElement", member{"AttributeName", k.AttributeName != nil}, member{"KeyType", k.KeyType != ""})
-	})
+	}))
 	if pt := in.ProvisionedThroughput; pt != nil {
 		errs.AddNested("ProvisionedThroughput", missing("ProvisionedThroughput",
 			member{"ReadCapacityUnits", pt.ReadCapacityUnits != nil}, member{"WriteCapacityUnits", pt.WriteCapacityUnits != nil}))
@@ -53,6 +53,9 @@ func createTableInput(in *dynamodb.CreateTableInput) (ddbsim.CreateTableInput, e
 		member{"VectorIndexes", in.VectorIndexes != nil},
 		member{"WarmThroughput", in.WarmThroughput != nil},
 	); err != nil {
+		return ddbsim.CreateTableInput{}, err
+	}
+	if err := adminRequest(smithy.InvalidParamsError{}, in.TableName); err != nil {
 		return ddbsim.CreateTableInput{}, err
 	}
 	out := ddbsim.CreateTableInput{
@@ -86,7 +89,7 @@ func (a *API) DescribeTable(ctx context.Context, params *dynamodb.DescribeTableI
 }
 
 func describeTableInput(in *dynamodb.DescribeTableInput) (ddbsim.DescribeTableInput, error) {
-	return ddbsim.DescribeTableInput{TableName: aws.ToString(in.TableName)}, invalid(missing("DescribeTableInput", member{"TableName", in.TableName != nil}))
+	return ddbsim.DescribeTableInput{TableName: aws.ToString(in.TableName)}, adminRequest(missing("DescribeTableInput", member{"TableName", in.TableName != nil}), in.TableName)
 }
 
 func describeTableOutput(d *ddbsim.TableDescription) *dynamodb.DescribeTableOutput {
@@ -102,7 +105,7 @@ func (a *API) DeleteTable(ctx context.Context, params *dynamodb.DeleteTableInput
 }
 
 func deleteTableInput(in *dynamodb.DeleteTableInput) (ddbsim.DeleteTableInput, error) {
-	return ddbsim.DeleteTableInput{TableName: aws.ToString(in.TableName)}, invalid(missing("DeleteTableInput", member{"TableName", in.TableName != nil}))
+	return ddbsim.DeleteTableInput{TableName: aws.ToString(in.TableName)}, adminRequest(missing("DeleteTableInput", member{"TableName", in.TableName != nil}), in.TableName)
 }
 
 func deleteTableOutput(d *ddbsim.TableDescription) *dynamodb.DeleteTableOutput {

@@ -3,7 +3,10 @@ package ddbaws
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/smithy-go"
 )
 
@@ -29,15 +32,34 @@ func missing(context string, members ...member) smithy.InvalidParamsError {
 	return errs
 }
 
-// each validates every element of a list member named name with check,
-// and adds the errors to errs under "name[i]", as the SDK's generated
-// validators do.
-func each[T any](errs *smithy.InvalidParamsError, name string, list []T, check func(*T) smithy.InvalidParamsError) {
-	nested := smithy.InvalidParamsError{Context: name}
+// elements returns the SDK client's validation errors of the elements of
+// a list member, each checked with check, under "[i]"; add them to the
+// structure's errors with AddNested, as the SDK's generated validators
+// do.
+func elements[T any](list []T, check func(*T) smithy.InvalidParamsError) smithy.InvalidParamsError {
+	var errs smithy.InvalidParamsError
 	for i := range list {
-		nested.AddNested(fmt.Sprintf("[%d]", i), check(&list[i]))
+		errs.AddNested(fmt.Sprintf("[%d]", i), check(&list[i]))
 	}
-	errs.AddNested(name, nested)
+	return errs
+}
+
+// entries is elements for a map member: the errors of each value go under
+// `["key"]`. The SDK visits the keys in Go's random map order; entries
+// visits them in sorted order, so that its message is stable.
+func entries[T any](m map[string]T, check func(*T) smithy.InvalidParamsError) smithy.InvalidParamsError {
+	var errs smithy.InvalidParamsError
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		v := m[k]
+		errs.AddNested(fmt.Sprintf("[%q]", k), check(&v))
+	}
+	return errs
+}
+
+// condition is the SDK's check of a legacy Condition (KeyConditions,
+// QueryFilter, ScanFilter): its ComparisonOperator is required.
+func condition(c *types.Condition) smithy.InvalidParamsError {
+	return missing("Condition", member{"ComparisonOperator", c.ComparisonOperator != ""})
 }
 
 // invalid returns errs as the error the SDK client returns, or nil if it
