@@ -9,7 +9,8 @@
 // partitions in a Scan, of items in a BatchGetItem response, how many
 // keys a response leaves unprocessed), a test checks only what is
 // specified: every item once, each partition in sort key order, a client
-// loop that resends UnprocessedKeys until none are left. Where AWS words a message differently by region (its older
+// loop that resends UnprocessedKeys until none are left. Where AWS words a
+// message differently by region (its older
 // and newer validation layers), a test accepts each documented wording,
 // compared whole. Reads after writes are strongly consistent. Each test
 // creates its own uniquely named tables ("conformance.<test>.<random>"),
@@ -20,9 +21,11 @@
 // # In process
 //
 // With DDBSIM_ENDPOINT unset, the tests use ddbaws.NewClient over a fresh
-// ddbsim.DB:
+// ddbsim.DB, or ddbaws.NewAPI with DDBSIM_ADAPTER=api (the tests take the
+// method set the two share):
 //
 //	go test ./conformance/
+//	DDBSIM_ADAPTER=api go test -count=1 ./conformance/
 //
 // # Against a server
 //

@@ -28,14 +28,35 @@ import (
 // endpointVar names the endpoint to test; unset means ddbsim in-process.
 const endpointVar = "DDBSIM_ENDPOINT"
 
+// adapterVar picks the in-process adapter when no endpoint is set:
+// "client" (the default, ddbaws.NewClient) or "api" (ddbaws.NewAPI).
+const adapterVar = "DDBSIM_ADAPTER"
+
+// dynamoDB is the method set the suite uses: *dynamodb.Client and
+// *ddbaws.API both have it, so the same tests run against either.
+type dynamoDB interface {
+	CreateTable(context.Context, *dynamodb.CreateTableInput, ...func(*dynamodb.Options)) (*dynamodb.CreateTableOutput, error)
+	DescribeTable(context.Context, *dynamodb.DescribeTableInput, ...func(*dynamodb.Options)) (*dynamodb.DescribeTableOutput, error)
+	DeleteTable(context.Context, *dynamodb.DeleteTableInput, ...func(*dynamodb.Options)) (*dynamodb.DeleteTableOutput, error)
+	ListTables(context.Context, *dynamodb.ListTablesInput, ...func(*dynamodb.Options)) (*dynamodb.ListTablesOutput, error)
+	PutItem(context.Context, *dynamodb.PutItemInput, ...func(*dynamodb.Options)) (*dynamodb.PutItemOutput, error)
+	GetItem(context.Context, *dynamodb.GetItemInput, ...func(*dynamodb.Options)) (*dynamodb.GetItemOutput, error)
+	UpdateItem(context.Context, *dynamodb.UpdateItemInput, ...func(*dynamodb.Options)) (*dynamodb.UpdateItemOutput, error)
+	DeleteItem(context.Context, *dynamodb.DeleteItemInput, ...func(*dynamodb.Options)) (*dynamodb.DeleteItemOutput, error)
+	Query(context.Context, *dynamodb.QueryInput, ...func(*dynamodb.Options)) (*dynamodb.QueryOutput, error)
+	Scan(context.Context, *dynamodb.ScanInput, ...func(*dynamodb.Options)) (*dynamodb.ScanOutput, error)
+	BatchGetItem(context.Context, *dynamodb.BatchGetItemInput, ...func(*dynamodb.Options)) (*dynamodb.BatchGetItemOutput, error)
+	BatchWriteItem(context.Context, *dynamodb.BatchWriteItemInput, ...func(*dynamodb.Options)) (*dynamodb.BatchWriteItemOutput, error)
+}
+
 var shared struct {
 	once   sync.Once
-	client *dynamodb.Client
+	client dynamoDB
 	err    error
 }
 
 // client returns the client every test uses, made once per run.
-func client(t testing.TB) *dynamodb.Client {
+func client(t testing.TB) dynamoDB {
 	t.Helper()
 	shared.once.Do(func() { shared.client, shared.err = newClient(context.Background(), os.Getenv(endpointVar)) })
 	require.NoError(t, shared.err, "building the client for %s=%q", endpointVar, os.Getenv(endpointVar))
@@ -43,11 +64,19 @@ func client(t testing.TB) *dynamodb.Client {
 }
 
 // newClient returns a client for endpoint: ddbsim in-process when it is
-// empty; AWS's configuration for an endpoint on amazonaws.com; fixed test
-// credentials for any other server.
-func newClient(ctx context.Context, endpoint string) (*dynamodb.Client, error) {
+// empty (through the adapter DDBSIM_ADAPTER names); AWS's configuration
+// for an endpoint on amazonaws.com; fixed test credentials for any other
+// server.
+func newClient(ctx context.Context, endpoint string) (dynamoDB, error) {
 	if endpoint == "" {
-		return ddbaws.NewClient(ddbsim.New(nil)), nil
+		switch adapter := os.Getenv(adapterVar); adapter {
+		case "", "client":
+			return ddbaws.NewClient(ddbsim.New(nil)), nil
+		case "api":
+			return ddbaws.NewAPI(ddbsim.New(nil)), nil
+		default:
+			return nil, errors.New(adapterVar + "=" + adapter + ": want client or api")
+		}
 	}
 	u, err := url.Parse(endpoint)
 	if err != nil {
