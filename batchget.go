@@ -93,6 +93,9 @@ func (db *DB) BatchGetItem(ctx context.Context, in BatchGetItemInput) (*BatchGet
 					return nil, err
 				}
 			}
+			if err := checkKeyPaths(tables[i].schema, projs[i], nil); err != nil {
+				return nil, err
+			}
 		}
 		g := batchGetter{out: &BatchGetItemOutput{Responses: map[string][]Item{}, UnprocessedKeys: map[string]KeysAndAttributes{}},
 			room: db.opts.Limits.BatchGetMaxBytes}

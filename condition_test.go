@@ -445,3 +445,17 @@ func TestConditionalCreate_ExactlyOneWinner(t *testing.T) {
 		assert.Equal(t, strconv.Itoa(winner), got.Item["owner"].N())
 	}
 }
+
+func TestProjection_NestedKeyPathRejected(t *testing.T) {
+	db := newTestDB(t)
+	ctx := context.Background()
+	const msg = "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: id"
+	_, err := db.GetItem(ctx, GetItemInput{TableName: "users", Key: Item{"id": S("a")}, ProjectionExpression: "id.a"})
+	requireAWSError(t, err, CodeValidation, msg)
+	_, err = db.GetItem(ctx, GetItemInput{TableName: "users", Key: Item{"id": S("a")}, ProjectionExpression: "#k[0]", ExpressionAttributeNames: map[string]string{"#k": "id"}})
+	requireAWSError(t, err, CodeValidation, msg)
+	_, err = db.BatchGetItem(ctx, BatchGetItemInput{RequestItems: map[string]KeysAndAttributes{"users": {Keys: []Item{{"id": S("a")}}, ProjectionExpression: "id.b"}}})
+	requireAWSError(t, err, CodeValidation, msg)
+	_, err = db.GetItem(ctx, GetItemInput{TableName: "users", Key: Item{"id": S("a")}, ProjectionExpression: "id, other.a"})
+	require.NoError(t, err, "the whole key attribute, and nested non-key paths, are fine")
+}

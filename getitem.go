@@ -71,6 +71,9 @@ func (db *DB) GetItem(ctx context.Context, in GetItemInput) (*GetItemOutput, err
 		if err != nil {
 			return nil, err
 		}
+		if err := checkKeyPaths(t.schema, proj, nil); err != nil {
+			return nil, err
+		}
 		e, found := t.replicaFor(in.ConsistentRead).get(k)
 		out := &GetItemOutput{ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, readUnits(e.size, in.ConsistentRead))}
 		if found {
