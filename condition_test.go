@@ -456,6 +456,6 @@ func TestProjection_NestedKeyPathRejected(t *testing.T) {
 	requireAWSError(t, err, CodeValidation, msg)
 	_, err = db.BatchGetItem(ctx, BatchGetItemInput{RequestItems: map[string]KeysAndAttributes{"users": {Keys: []Item{{"id": S("a")}}, ProjectionExpression: "id.b"}}})
 	requireAWSError(t, err, CodeValidation, msg)
-	_, err = db.GetItem(ctx, GetItemInput{TableName: "users", Key: Item{"id": S("a")}, ProjectionExpression: "id, other.a"})
+	_, err = db.GetItem(ctx, GetItemInput{TableName: "users", Key: Item{"id": S("a")}, ProjectionExpression: "id, extra.a"})
 	require.NoError(t, err, "the whole key attribute, and nested non-key paths, are fine")
 }
