@@ -14,12 +14,12 @@ import (
 // The compact item encoding. Stored items are kept in it: one immutable
 // string an item, shared by the three replicas, decoded into a fresh Item
 // on every read. An item is a uvarint attribute count followed by each
-// attribute in name order as a length-prefixed name and a value. A value
-// is a tag byte and then:
+// attribute (in no particular order) as a length-prefixed name and a
+// value. A value is a tag byte and then:
 //
 //	S, B, N           uvarint length, bytes (N in canonical text)
 //	false, true, NULL nothing
-//	M                 uvarint count, (name, value) pairs in name order
+//	M                 uvarint count, (name, value) pairs
 //	L                 uvarint count, values
 //	SS, NS, BS        uvarint count, length-prefixed members in value order
 //
