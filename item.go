@@ -1,9 +1,6 @@
 package ddbsim
 
-import (
-	"maps"
-	"slices"
-)
+import "slices"
 
 // Item is a DynamoDB item: attribute names to values. Items returned by
 // ddbsim are fresh copies that belong to the caller.
@@ -63,7 +60,8 @@ func (it Item) String() string {
 
 func (it Item) appendJSON(dst []byte) []byte {
 	dst = append(dst, '{')
-	for i, name := range slices.Sorted(maps.Keys(it)) {
+	var scratch [16]string
+	for i, name := range sortedNames(scratch[:0], it) {
 		if i > 0 {
 			dst = append(dst, ',')
 		}

@@ -73,3 +73,46 @@ func TestTableDescription_JSONTimesAreEpochSeconds(t *testing.T) {
 	assert.Equal(t, 1577906088.431, m["CreationDateTime"])
 	assert.Equal(t, 1.0, m["BillingModeSummary"].(map[string]any)["LastUpdateToPayPerRequestDateTime"])
 }
+
+func FuzzValueJSON(f *testing.F) {
+	f.Add([]byte(`{"M":{"a":{"L":[{"S":"x\"y"},{"N":"1.50"},{"BS":["AQ=="]},{"NULL":true}]}}}`))
+	f.Add([]byte(`{"S":"a","N":"1"}`))
+	f.Add([]byte(`{"SS":["a","\u00e9"],"X":[1,{"y":null}]}`))
+	f.Add([]byte(`{"B":"abc"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var v Value
+		if err := json.Unmarshal(data, &v); err != nil {
+			return
+		}
+		if _, _, err := canonicalValue(v); err != nil {
+			return
+		}
+		again, err := json.Marshal(v)
+		if err != nil {
+			t.Fatalf("marshal %s: %v", v, err)
+		}
+		var back Value
+		if err := json.Unmarshal(again, &back); err != nil || !back.Equal(v) {
+			t.Fatalf("round trip of %s gave %s, %v", v, back, err)
+		}
+	})
+}
+
+// appendJSONString must agree with encoding/json (HTML escaping off).
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain", `q"uote\back`, "ctl\x00\x01\x1f\n\r\t", "é𝄞", "\u2028\u2029", "bad\xff\xfeutf8", "<&>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf strings.Builder
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		want := strings.TrimSuffix(buf.String(), "\n")
+		if got := string(appendJSONString(nil, s, 0)); got != want {
+			t.Fatalf("appendJSONString(%q) = %s, encoding/json gives %s", s, got, want)
+		}
+	})
+}

@@ -1,10 +1,10 @@
 package ddbsim
 
 import (
-	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ddbsim/ddbsim/internal/number"
 )
@@ -333,9 +333,55 @@ func (v Value) appendJSON(dst []byte) []byte {
 }
 
 // appendJSONString appends s as a JSON string, then end unless it is 0.
+// It escapes what JSON requires (quote, backslash, control characters)
+// and, as encoding/json does, U+2028 and U+2029; invalid UTF-8 becomes
+// U+FFFD. Cost: O(len(s)), no allocation beyond dst's growth.
 func appendJSONString(dst []byte, s string, end byte) []byte {
-	q, _ := json.Marshal(s) // a string always marshals
-	dst = append(dst, q...)
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				dst = append(dst, '\\', c)
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			dst = append(append(dst, s[start:i]...), `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			dst = append(append(dst, s[start:i]...), '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	dst = append(append(dst, s[start:]...), '"')
 	if end != 0 {
 		dst = append(dst, end)
 	}
