@@ -85,9 +85,12 @@ func (lu *legacyUpdate) creates() bool {
 }
 
 // apply returns the item the update makes of old, and the attributes it
-// touched.
-func (lu *legacyUpdate) apply(old Item) (Item, [][]expr.PathElem, error) {
-	next := old.Clone()
+// touched; with keepOld false it edits old in place.
+func (lu *legacyUpdate) apply(old Item, keepOld bool) (Item, [][]expr.PathElem, error) {
+	next := old
+	if keepOld {
+		next = old.Clone()
+	}
 	touched := make([][]expr.PathElem, len(lu.names))
 	for i, name := range lu.names {
 		touched[i] = []expr.PathElem{{Name: name}}

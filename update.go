@@ -134,7 +134,9 @@ func (e *env) resolve(p *expr.PathNode) []expr.PathElem {
 // stored item, or just the key attributes when there is none; exists
 // tells which). Every action reads old, as DynamoDB's do. It returns the
 // new item and the paths the update touched, for UPDATED_OLD/UPDATED_NEW.
-func (e *env) applyUpdate(u *expr.UpdateExpr, old Item, exists bool) (Item, [][]expr.PathElem, error) {
+// With keepOld false it edits old in place (a fresh decoded copy the
+// caller no longer needs), sparing a deep copy.
+func (e *env) applyUpdate(u *expr.UpdateExpr, old Item, exists, keepOld bool) (Item, [][]expr.PathElem, error) {
 	// SET values are computed from the item as it was.
 	values := make([]Value, len(u.Set))
 	for i, s := range u.Set {
@@ -144,7 +146,10 @@ func (e *env) applyUpdate(u *expr.UpdateExpr, old Item, exists bool) (Item, [][]
 		}
 		values[i] = v
 	}
-	next := old.Clone()
+	next := old
+	if keepOld {
+		next = old.Clone()
+	}
 	var touched [][]expr.PathElem
 	var appends []pendingAppend
 	for i, s := range u.Set {
@@ -234,7 +239,8 @@ func comparePaths(a, b []expr.PathElem) int {
 }
 
 // setOperand evaluates the value of a SET action against the item as it
-// was.
+// was. Values read from the item are copies, as the item may be edited in
+// place.
 func (e *env) setOperand(n expr.Node, old Item) (Value, error) {
 	switch n := n.(type) {
 	case *expr.PathNode:
@@ -242,13 +248,13 @@ func (e *env) setOperand(n expr.Node, old Item) (Value, error) {
 		if !ok {
 			return Value{}, validationError(msgNoSuchAttribute)
 		}
-		return v, nil
+		return v.clone(), nil
 	case *expr.ValueNode:
 		return e.values[n.Name], nil
 	case *expr.FuncNode:
 		if n.Name == "if_not_exists" {
 			if v, ok := e.lookup(n.Args[0].(*expr.PathNode), old); ok {
-				return v, nil
+				return v.clone(), nil
 			}
 			return e.setOperand(n.Args[1], old)
 		}

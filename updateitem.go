@@ -75,7 +75,8 @@ func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOu
 		if err != nil {
 			return nil, err
 		}
-		u := updater{expr: compiled.update, env: &compiled.env, legacy: legacyUpd}
+		u := updater{expr: compiled.update, env: &compiled.env, legacy: legacyUpd,
+			keepOld: in.ReturnValues == ReturnValueAllOld || in.ReturnValues == ReturnValueUpdatedOld}
 		t := db.lookup(in.TableName)
 		if t == nil {
 			return nil, errTableNotFound()

@@ -11,6 +11,10 @@ type updater struct {
 	expr   *expr.UpdateExpr
 	env    *env
 	legacy *legacyUpdate
+	// keepOld asks for the item as it was to be kept for the response
+	// (ReturnValues ALL_OLD or UPDATED_OLD); otherwise it is edited in
+	// place.
+	keepOld bool
 }
 
 // checkKeyAttributes rejects an update of a key attribute, nested paths
@@ -100,9 +104,9 @@ func (u updater) apply(k tableKey, key Item, old entry, found bool) (updateResul
 	var err error
 	switch {
 	case u.legacy != nil:
-		next, r.touched, err = u.legacy.apply(base)
+		next, r.touched, err = u.legacy.apply(base, u.keepOld)
 	case u.expr != nil:
-		next, r.touched, err = u.env.applyUpdate(u.expr, base, found)
+		next, r.touched, err = u.env.applyUpdate(u.expr, base, found, u.keepOld)
 	}
 	if err != nil {
 		return r, err
