@@ -416,13 +416,30 @@ func (d *decoder) value(depth int) (Value, error) {
 
 func base64String(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
 
-// checkValues validates every value of m (in name order) without keeping
-// an encoding: the check a Key parameter's values get before the key
-// schema is consulted.
+// checkValues validates every value of m without keeping an encoding: the
+// check a Key parameter's values get before the key schema is consulted.
+// Strings and binaries are always valid and numbers only need parsing,
+// so the usual key costs no allocation; on an error, the first in name
+// order is reported.
 func checkValues(m Item) error {
-	e := encoderPool.Get().(*encoder)
-	defer encoderPool.Put(e)
-	e.buf, e.size, e.sorted = e.buf[:0], 0, true
+	for _, v := range m {
+		switch v.t {
+		case TypeS, TypeB:
+			continue
+		case TypeN:
+			if _, err := number.Parse(v.s); err == nil {
+				continue
+			}
+		}
+		return firstInvalid(m)
+	}
+	return nil
+}
+
+// firstInvalid returns the error of the first invalid value of m in name
+// order, or nil.
+func firstInvalid(m Item) error {
+	e := encoder{sorted: true}
 	var scratch [4]string
 	for _, name := range sortedNames(scratch[:0], m) {
 		if err := e.value(m[name], 1); err != nil {
