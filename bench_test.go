@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"strconv"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // benchItem is the 10-attribute item of the performance budgets.
@@ -37,10 +39,16 @@ func loadBenchTable(b *testing.B, n int) *DB {
 	return db
 }
 
-var benchSizes = []struct {
+// benchSize is a table size the benchmarks run at.
+type benchSize struct {
 	name string
 	n    int
-}{{"1k", 1_000}, {"1M", 1_000_000}}
+}
+
+var benchSizes = []benchSize{{"1k", 1_000}, {"1M", 1_000_000}}
+
+// flatSizes show that a cost does not grow with the table.
+var flatSizes = []benchSize{{"1k", 1_000}, {"100k", 100_000}, {"1M", 1_000_000}}
 
 func BenchmarkGetItem(b *testing.B) {
 	for _, size := range benchSizes {
@@ -88,15 +96,31 @@ func BenchmarkPutItem(b *testing.B) {
 }
 
 // BenchmarkMemoryPerItem reports the heap each stored item costs (with
-// three replicas) next to its DynamoDB size; the budget is 150 B plus
-// twice the item size.
+// three replicas) next to its DynamoDB size, in Sync mode (one tree for
+// the three) and in Async mode (the lagging replica a tree of its own);
+// the budget is 150 B plus twice the item size.
 func BenchmarkMemoryPerItem(b *testing.B) {
+	for _, mode := range []Replication{Sync, Async} {
+		b.Run([]string{"Sync", "Async"}[mode], func(b *testing.B) { memoryPerItem(b, mode) })
+	}
+}
+
+func memoryPerItem(b *testing.B, mode Replication) {
 	const n = 200_000
 	for b.Loop() {
 		runtime.GC()
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		db := loadBenchTable(b, n)
+		db := New(&Options{Replication: mode, Seed: 1})
+		if _, err := db.CreateTable(context.Background(), hashKeyTable("users")); err != nil {
+			b.Fatal(err)
+		}
+		for i := range n {
+			if _, err := db.PutItem(context.Background(), PutItemInput{TableName: "users", Item: benchItem(i)}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		db.Settle()
 		runtime.GC()
 		runtime.ReadMemStats(&after)
 		size, _ := benchItem(n / 2).Size()
@@ -143,6 +167,60 @@ func BenchmarkPutItemIfNotExists(b *testing.B) {
 					b.Fatal(err)
 				}
 				i++
+			}
+		})
+	}
+}
+
+// BenchmarkUpdateItemMultiSet sets four attributes of a 10-attribute item
+// in one UpdateExpression, one of them nested and one computed.
+func BenchmarkUpdateItemMultiSet(b *testing.B) {
+	db := loadBenchTable(b, 1000)
+	users := db.Table("users")
+	ctx := context.Background()
+	in := UpdateItemInput{Key: Item{"id": S("user#1")},
+		UpdateExpression:          "SET #n = :name, email = :email, address.city = :city, balance = balance + :d",
+		ExpressionAttributeNames:  map[string]string{"#n": "name"},
+		ExpressionAttributeValues: map[string]Value{":name": S("Ada"), ":email": S("a@example.com"), ":city": S("Paris"), ":d": N("0.5")}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := users.UpdateItem(ctx, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPutItem_Replication compares a write's cost in each mode: Async
+// and Manual also log the write for the lagging replica (budget: Async at
+// most 20% over Sync).
+func BenchmarkPutItem_Replication(b *testing.B) {
+	for _, mode := range []struct {
+		name string
+		r    Replication
+	}{{"Sync", Sync}, {"Async", Async}, {"Manual", Manual}} {
+		b.Run(mode.name, func(b *testing.B) {
+			db := New(&Options{Replication: mode.r, Seed: 1})
+			_, err := db.CreateTable(context.Background(), hashKeyTable("users"))
+			require.NoError(b, err)
+			users := db.Table("users")
+			ctx := context.Background()
+			items := make([]Item, 1000)
+			for i := range items {
+				items[i] = benchItem(i)
+				if _, err := users.PutItem(ctx, PutItemInput{Item: items[i]}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			db.Settle()
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if _, err := users.PutItem(ctx, PutItemInput{Item: items[i%len(items)]}); err != nil {
+					b.Fatal(err)
+				}
+				if i++; mode.r == Manual && i%1000 == 0 {
+					db.Settle() // keep the log from growing without bound
+				}
 			}
 		})
 	}

@@ -24,11 +24,11 @@ func loadBenchEvents(b *testing.B, n int) *DB {
 	return db
 }
 
-// benchSized runs one operation per iteration at each of benchSizes, on
-// a DB from load; setup returns the operation, which gets the iteration
+// benchSized runs one operation per iteration at each of sizes, on a DB
+// from load; setup returns the operation, which gets the iteration
 // number.
-func benchSized(b *testing.B, load func(*testing.B, int) *DB, setup func(db *DB, n int) func(i int) error) {
-	for _, size := range benchSizes {
+func benchSized(b *testing.B, sizes []benchSize, load func(*testing.B, int) *DB, setup func(db *DB, n int) func(i int) error) {
+	for _, size := range sizes {
 		b.Run(size.name, func(b *testing.B) {
 			op := setup(load(b, size.n), size.n)
 			b.ReportAllocs()
@@ -44,7 +44,7 @@ func benchSized(b *testing.B, load func(*testing.B, int) *DB, setup func(db *DB,
 // BenchmarkQuery reads the 10 items of one partition (budget: 5 µs at 1k
 // items, 10 µs at 1M).
 func BenchmarkQuery(b *testing.B) {
-	benchSized(b, loadBenchEvents, func(db *DB, n int) func(int) error {
+	benchSized(b, flatSizes, loadBenchEvents, func(db *DB, n int) func(int) error {
 		events, ctx := db.Table("events"), context.Background()
 		parts := make([]map[string]Value, 1024)
 		for i := range parts {
@@ -63,7 +63,7 @@ func BenchmarkQuery(b *testing.B) {
 // BenchmarkBatchGetItem reads 100 items by key (budget: 100 µs at 1k
 // items, 250 µs at 1M).
 func BenchmarkBatchGetItem(b *testing.B) {
-	benchSized(b, loadBenchTable, func(db *DB, n int) func(int) error {
+	benchSized(b, benchSizes, loadBenchTable, func(db *DB, n int) func(int) error {
 		ctx := context.Background()
 		batches := make([]BatchGetItemInput, 16)
 		for i := range batches {
