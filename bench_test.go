@@ -2,6 +2,7 @@ package ddbsim
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"strconv"
 	"testing"
@@ -51,48 +52,40 @@ var benchSizes = []benchSize{{"1k", 1_000}, {"1M", 1_000_000}}
 var flatSizes = []benchSize{{"1k", 1_000}, {"100k", 100_000}, {"1M", 1_000_000}}
 
 func BenchmarkGetItem(b *testing.B) {
-	for _, size := range benchSizes {
-		b.Run(size.name, func(b *testing.B) {
-			db := loadBenchTable(b, size.n)
-			users := db.Table("users")
-			ctx := context.Background()
-			keys := make([]Item, 1024)
-			for i := range keys {
-				keys[i] = Item{"id": S("user#" + strconv.Itoa(i*997%size.n))}
+	benchSized(b, benchSizes, loadBenchTable, func(db *DB, n int) func(int) error {
+		users, ctx := db.Table("users"), context.Background()
+		keys := make([]Item, 1024)
+		for i := range keys {
+			keys[i] = Item{"id": S("user#" + strconv.Itoa(i*997%n))}
+		}
+		return func(i int) error {
+			out, err := users.GetItem(ctx, GetItemInput{Key: keys[i%len(keys)]})
+			if err == nil && len(out.Item) != 10 {
+				err = fmt.Errorf("got %d attributes", len(out.Item))
 			}
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				out, err := users.GetItem(ctx, GetItemInput{Key: keys[i%len(keys)]})
-				if err != nil || len(out.Item) != 10 {
-					b.Fatal(err)
-				}
-				i++
-			}
-		})
-	}
+			return err
+		}
+	})
 }
 
 func BenchmarkPutItem(b *testing.B) {
-	for _, size := range benchSizes {
-		b.Run(size.name, func(b *testing.B) {
-			db := loadBenchTable(b, size.n)
-			users := db.Table("users")
-			ctx := context.Background()
-			items := make([]Item, 1024)
-			for i := range items {
-				items[i] = benchItem(i * 997 % size.n) // overwrite preloaded keys
-			}
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				if _, err := users.PutItem(ctx, PutItemInput{Item: items[i%len(items)]}); err != nil {
-					b.Fatal(err)
-				}
-				i++
-			}
-		})
+	benchSized(b, benchSizes, loadBenchTable, func(db *DB, n int) func(int) error {
+		users, ctx, items := db.Table("users"), context.Background(), preloadedItems(n)
+		return func(i int) error {
+			_, err := users.PutItem(ctx, PutItemInput{Item: items[i%len(items)]})
+			return err
+		}
+	})
+}
+
+// preloadedItems returns 1024 bench items whose keys a table of n bench
+// items already holds, so writes overwrite and the table does not grow.
+func preloadedItems(n int) []Item {
+	items := make([]Item, 1024)
+	for i := range items {
+		items[i] = benchItem(i * 997 % n)
 	}
+	return items
 }
 
 // BenchmarkMemoryPerItem reports the heap each stored item costs (with
@@ -132,44 +125,28 @@ func memoryPerItem(b *testing.B, mode Replication) {
 }
 
 func BenchmarkUpdateItemAdd_HotCounter(b *testing.B) {
-	for _, size := range benchSizes {
-		b.Run(size.name, func(b *testing.B) {
-			db := loadBenchTable(b, size.n)
-			users := db.Table("users")
-			ctx := context.Background()
-			in := UpdateItemInput{Key: Item{"id": S("user#1")}, UpdateExpression: "ADD hits :one",
-				ExpressionAttributeValues: map[string]Value{":one": N("1")}}
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := users.UpdateItem(ctx, in); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	benchSized(b, benchSizes, loadBenchTable, func(db *DB, n int) func(int) error {
+		users, ctx := db.Table("users"), context.Background()
+		in := UpdateItemInput{Key: Item{"id": S("user#1")}, UpdateExpression: "ADD hits :one",
+			ExpressionAttributeValues: map[string]Value{":one": N("1")}}
+		return func(int) error {
+			_, err := users.UpdateItem(ctx, in)
+			return err
+		}
+	})
 }
 
 func BenchmarkPutItemIfNotExists(b *testing.B) {
-	for _, size := range benchSizes {
-		b.Run(size.name, func(b *testing.B) {
-			db := loadBenchTable(b, size.n)
-			users := db.Table("users")
-			ctx := context.Background()
-			items := make([]Item, 1024)
-			for i := range items {
-				items[i] = benchItem(i * 997 % size.n) // preloaded keys: the condition fails
+	benchSized(b, benchSizes, loadBenchTable, func(db *DB, n int) func(int) error {
+		users, ctx, items := db.Table("users"), context.Background(), preloadedItems(n) // the condition fails
+		return func(i int) error {
+			_, err := users.PutItem(ctx, PutItemInput{Item: items[i%len(items)], ConditionExpression: "attribute_not_exists(id)"})
+			if isConditionFailed(err) {
+				return nil
 			}
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				_, err := users.PutItem(ctx, PutItemInput{Item: items[i%len(items)], ConditionExpression: "attribute_not_exists(id)"})
-				if !isConditionFailed(err) {
-					b.Fatal(err)
-				}
-				i++
-			}
-		})
-	}
+			return fmt.Errorf("want ConditionalCheckFailedException, got %v", err)
+		}
+	})
 }
 
 // BenchmarkUpdateItemMultiSet sets four attributes of a 10-attribute item
