@@ -1,8 +1,8 @@
 package ddbsim
 
 import (
+	"cmp"
 	"hash/fnv"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -70,13 +70,18 @@ func batchCapacity(mode ReturnConsumedCapacity, names []string, units []float64)
 	return out
 }
 
-// sortedNames returns the table names of a batch's RequestItems in byte
-// order, or nil for a nil map.
-func sortedTableNames[V any](m map[string]V) []string {
-	if m == nil {
+// sortedKeys returns the keys of m in byte order, or nil for an empty map
+// (without allocating: most requests leave their legacy maps nil).
+func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
+	if len(m) == 0 {
 		return nil
 	}
-	return slices.Sorted(maps.Keys(m))
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // javaItem renders a key or item as DynamoDB's Java front end quotes one:
@@ -84,7 +89,7 @@ func sortedTableNames[V any](m map[string]V) []string {
 func javaItem(it Item) string {
 	var sb strings.Builder
 	sb.WriteByte('{')
-	for i, name := range slices.Sorted(maps.Keys(it)) {
+	for i, name := range sortedKeys(it) {
 		if i > 0 {
 			sb.WriteString(", ")
 		}

@@ -73,7 +73,7 @@ type BatchGetItemOutput struct {
 // eventually consistent; unprocessed keys cost nothing.
 func (db *DB) BatchGetItem(ctx context.Context, in BatchGetItemInput) (*BatchGetItemOutput, error) {
 	return dispatchTables(ctx, db, "BatchGetItem", func(t string) bool { _, ok := in.RequestItems[t]; return ok }, func() (*BatchGetItemOutput, error) {
-		names := sortedTableNames(in.RequestItems)
+		names := sortedKeys(in.RequestItems)
 		if err := checkBatchGetShape(in, names); err != nil {
 			return nil, err
 		}

@@ -73,15 +73,23 @@ func encodeItem(it Item) (enc string, size int, err error) {
 	e.buf, e.size, e.sorted = e.buf[:0], 0, false
 	err = e.item(it)
 	enc, size = string(e.buf), e.size
+	putEncoder(e)
+	return enc, size, err
+}
+
+// putEncoder returns e to the pool unless its buffer grew large.
+func putEncoder(e *encoder) {
 	if cap(e.buf) <= 64<<10 {
 		encoderPool.Put(e)
 	}
-	return enc, size, err
 }
 
 // canonicalValue validates v and returns it in canonical form (numbers
 // normalised, set members sorted and deduplicated by value) with its size.
 func canonicalValue(v Value) (Value, int, error) {
+	if size, ok := canonicalScalar(v); ok {
+		return v, size, nil
+	}
 	var e encoder
 	if err := e.value(v, 1); err != nil {
 		return Value{}, 0, e.firstError(func(s *encoder) error { return s.value(v, 1) }, err)
@@ -89,6 +97,26 @@ func canonicalValue(v Value) (Value, int, error) {
 	d := decoder{s: string(e.buf)}
 	out, err := d.value(0)
 	return out, e.size, err
+}
+
+// canonicalScalar reports whether v is a valid scalar already in
+// canonical form (any string, binary, boolean or null; a number written
+// canonically), with its size: the common case, which needs no copy.
+func canonicalScalar(v Value) (int, bool) {
+	switch v.t {
+	case TypeS, TypeB:
+		return len(v.s), true
+	case TypeBOOL, TypeNULL:
+		return 1, true
+	case TypeN:
+		n, err := number.Parse(v.s)
+		if err != nil {
+			return 0, false
+		}
+		var scratch [64]byte
+		return n.Size(), string(n.Append(scratch[:0])) == v.s
+	}
+	return 0, false
 }
 
 func (e *encoder) item(it Item) error {

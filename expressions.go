@@ -2,7 +2,6 @@ package ddbsim
 
 import (
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/ddbsim/ddbsim/internal/expr"
@@ -182,18 +181,21 @@ func checkValuesWithoutExpressions(r exprRequest) error {
 }
 
 // canonicalValues validates ExpressionAttributeValues (in key order) and
-// returns them in canonical form, with AWS's wrapping of the message.
+// returns them in canonical form, with AWS's wrapping of the message. When
+// every value is a canonical scalar, as usual, values itself is returned:
+// it is only read.
 func canonicalValues(values map[string]Value) (map[string]Value, error) {
-	if values == nil {
-		return nil, nil
+	canonical := true
+	for _, v := range values {
+		if _, canonical = canonicalScalar(v); !canonical {
+			break
+		}
 	}
-	keys := make([]string, 0, len(values))
-	for k := range values {
-		keys = append(keys, k)
+	if canonical {
+		return values, nil
 	}
-	sort.Strings(keys)
 	out := make(map[string]Value, len(values))
-	for _, k := range keys {
+	for _, k := range sortedKeys(values) {
 		v, _, err := canonicalValue(values[k])
 		if err != nil {
 			return nil, validationError("ExpressionAttributeValues contains invalid value: " + err.(*Error).Message + " for key " + k)

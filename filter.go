@@ -1,7 +1,6 @@
 package ddbsim
 
 import (
-	"maps"
 	"slices"
 
 	"github.com/ddbsim/ddbsim/internal/expr"
@@ -26,7 +25,7 @@ func (c *constraints) conditions(conds map[string]Condition, path string) {
 	if len(conds) == 0 {
 		return
 	}
-	for _, name := range slices.Sorted(maps.Keys(conds)) {
+	for _, name := range sortedKeys(conds) {
 		at := path + "." + name + ".member.comparisonOperator"
 		op := string(conds[name].ComparisonOperator)
 		if op == "" {
@@ -47,7 +46,7 @@ func checkConditions(conds map[string]Condition, op ConditionalOperator) (expr.N
 	if len(conds) == 0 {
 		return nil, env{}, nil
 	}
-	names := slices.Sorted(maps.Keys(conds))
+	names := sortedKeys(conds)
 	for _, name := range names {
 		cond := conds[name]
 		for _, v := range cond.AttributeValueList {

@@ -76,7 +76,8 @@ func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOu
 			return nil, err
 		}
 		u := updater{expr: compiled.update, env: &compiled.env, legacy: legacyUpd,
-			keepOld: in.ReturnValues == ReturnValueAllOld || in.ReturnValues == ReturnValueUpdatedOld}
+			keepOld: in.ReturnValues == ReturnValueAllOld || in.ReturnValues == ReturnValueUpdatedOld,
+			whole:   in.ReturnValues == ReturnValueAllOld || in.ReturnValues == ReturnValueAllNew}
 		t := db.lookup(in.TableName)
 		if t == nil {
 			return nil, errTableNotFound()

@@ -23,37 +23,49 @@ type updateCase struct {
 	err    string // the ValidationException message
 }
 
+// runUpdateCases runs each case twice: returning nothing, where the
+// stored encoding is patched, and returning ALL_NEW, where the item is
+// decoded and encoded whole.
 func runUpdateCases(t *testing.T, cases []updateCase) {
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			db := newTestDB(t)
-			ctx := context.Background()
-			users := db.Table("users")
-			if c.stored != nil {
-				c.stored["id"] = S("u")
-				_, err := users.PutItem(ctx, PutItemInput{Item: c.stored})
-				require.NoError(t, err)
-			}
-			_, err := users.UpdateItem(ctx, UpdateItemInput{Key: Item{"id": S("u")}, UpdateExpression: c.update,
-				ExpressionAttributeNames: c.names, ExpressionAttributeValues: c.values})
-			got, gerr := users.GetItem(ctx, GetItemInput{Key: Item{"id": S("u")}, ConsistentRead: true})
-			require.NoError(t, gerr)
-			if c.err != "" {
-				requireAWSError(t, err, CodeValidation, c.err)
-				if c.stored == nil {
-					assert.Nil(t, got.Item, "a failed update creates nothing")
-				} else {
-					assert.True(t, got.Item.Equal(c.stored), "a failed update changes nothing: %s", got.Item)
+		for _, rv := range []ReturnValue{ReturnValueNone, ReturnValueAllNew} {
+			t.Run(c.name+"/"+string(rv), func(t *testing.T) {
+				db := newTestDB(t)
+				ctx := context.Background()
+				users := db.Table("users")
+				var stored Item
+				if c.stored != nil {
+					stored = c.stored.Clone()
+					stored["id"] = S("u")
+					_, err := users.PutItem(ctx, PutItemInput{Item: stored})
+					require.NoError(t, err)
 				}
-				return
-			}
-			require.NoError(t, err)
-			if c.want == "" {
-				assert.Nil(t, got.Item)
-				return
-			}
-			assert.Equal(t, c.want, got.Item.String())
-		})
+				_, err := users.UpdateItem(ctx, UpdateItemInput{Key: Item{"id": S("u")}, UpdateExpression: c.update,
+					ExpressionAttributeNames: c.names, ExpressionAttributeValues: c.values, ReturnValues: rv})
+				got, gerr := users.GetItem(ctx, GetItemInput{Key: Item{"id": S("u")}, ConsistentRead: true})
+				require.NoError(t, gerr)
+				if c.err != "" {
+					requireAWSError(t, err, CodeValidation, c.err)
+					if stored == nil {
+						assert.Nil(t, got.Item, "a failed update creates nothing")
+					} else {
+						assert.True(t, got.Item.Equal(stored), "a failed update changes nothing: %s", got.Item)
+					}
+					return
+				}
+				require.NoError(t, err)
+				if c.want == "" {
+					assert.Nil(t, got.Item)
+					return
+				}
+				assert.Equal(t, c.want, got.Item.String())
+				d, err := db.DescribeTable(ctx, DescribeTableInput{TableName: "users"})
+				require.NoError(t, err)
+				size, err := got.Item.Size()
+				require.NoError(t, err)
+				assert.Equal(t, int64(size), d.TableSizeBytes, "the table's size is the item's")
+			})
+		}
 	}
 }
 

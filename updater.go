@@ -15,44 +15,47 @@ type updater struct {
 	// (ReturnValues ALL_OLD or UPDATED_OLD); otherwise it is edited in
 	// place.
 	keepOld bool
+	// whole: the caller returns a whole item (ALL_OLD or ALL_NEW), so the
+	// stored item is decoded whole rather than patched.
+	whole bool
 }
 
 // checkKeyAttributes rejects an update of a key attribute, nested paths
 // included.
 func (u updater) checkKeyAttributes(ks keySchema) error {
-	for _, name := range u.targets() {
-		if name == ks.hash.name || (ks.hasSort() && name == ks.sort.name) {
-			return validationError("One or more parameter values were invalid: Cannot update attribute " + name + ". This attribute is part of the key")
+	var err error
+	u.eachTarget(func(name string) {
+		if err == nil && (name == ks.hash.name || (ks.hasSort() && name == ks.sort.name)) {
+			err = validationError("One or more parameter values were invalid: Cannot update attribute " + name + ". This attribute is part of the key")
 		}
-	}
-	return nil
+	})
+	return err
 }
 
-// targets returns the top-level attribute each action updates, in the
-// order written.
-func (u updater) targets() []string {
+// eachTarget calls f with the top-level attribute each action updates,
+// in the order written.
+func (u updater) eachTarget(f func(name string)) {
 	if u.legacy != nil {
-		return u.legacy.names
+		for _, name := range u.legacy.names {
+			f(name)
+		}
+		return
 	}
 	if u.expr == nil {
-		return nil
+		return
 	}
-	var paths []*expr.PathNode
 	for _, s := range u.expr.Set {
-		paths = append(paths, s.Path)
+		f(u.env.name(s.Path.Elems[0]))
 	}
-	paths = append(paths, u.expr.Remove...)
+	for _, p := range u.expr.Remove {
+		f(u.env.name(p.Elems[0]))
+	}
 	for _, a := range u.expr.Add {
-		paths = append(paths, a.Path)
+		f(u.env.name(a.Path.Elems[0]))
 	}
 	for _, d := range u.expr.Delete {
-		paths = append(paths, d.Path)
+		f(u.env.name(d.Path.Elems[0]))
 	}
-	names := make([]string, len(paths))
-	for i, p := range paths {
-		names[i] = u.env.name(p.Elems[0])
-	}
-	return names
 }
 
 // creates reports whether the update makes an item where there is none:
@@ -78,8 +81,12 @@ type updateResult struct {
 }
 
 // apply computes the update of the stored entry old (found false: none,
-// then the item starts as the key attributes).
+// then the item starts as the key attributes). Unless the whole item is
+// returned, a stored item is patched: see patch.
 func (u updater) apply(k tableKey, key Item, old entry, found bool) (updateResult, error) {
+	if found && !u.whole {
+		return u.patch(k, old)
+	}
 	var r updateResult
 	base := Item{}
 	if found {
@@ -100,14 +107,7 @@ func (u updater) apply(k tableKey, key Item, old entry, found bool) (updateResul
 			base[name] = cv
 		}
 	}
-	next := base
-	var err error
-	switch {
-	case u.legacy != nil:
-		next, r.touched, err = u.legacy.apply(base, u.keepOld)
-	case u.expr != nil:
-		next, r.touched, err = u.env.applyUpdate(u.expr, base, found, u.keepOld)
-	}
+	next, touched, err := u.run(base, found)
 	if err != nil {
 		return r, err
 	}
@@ -116,11 +116,27 @@ func (u updater) apply(k tableKey, key Item, old entry, found bool) (updateResul
 		return r, err
 	}
 	if size > MaxItemSize {
-		return r, validationError("Item size to update has exceeded the maximum allowed size")
+		return r, validationError(msgUpdateTooLarge)
 	}
-	r.write, r.newItem = true, next
+	r.write, r.newItem, r.touched = true, next, touched
 	r.next = entry{tableKey: k, enc: enc, size: size}
 	return r, nil
+}
+
+// msgUpdateTooLarge is AWS's message for an update whose result exceeds
+// MaxItemSize.
+const msgUpdateTooLarge = "Item size to update has exceeded the maximum allowed size"
+
+// run applies the update's actions to base (exists: base is a stored
+// item), returning the new item and the paths touched.
+func (u updater) run(base Item, exists bool) (Item, [][]expr.PathElem, error) {
+	switch {
+	case u.legacy != nil:
+		return u.legacy.apply(base, u.keepOld)
+	case u.expr != nil:
+		return u.env.applyUpdate(u.expr, base, exists, u.keepOld)
+	}
+	return base, nil, nil
 }
 
 // returnValues is the Attributes of the response for rv.

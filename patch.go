@@ -1,0 +1,121 @@
+package ddbsim
+
+import (
+	"encoding/binary"
+	"slices"
+
+	"github.com/ddbsim/ddbsim/internal/expr"
+)
+
+// An update usually touches a few attributes of a larger item. When the
+// caller does not want the whole item back (ReturnValues NONE, UPDATED_OLD
+// or UPDATED_NEW), UpdateItem decodes only the top-level attributes the
+// update reads or writes, applies the update to those, and splices the
+// result into the stored encoding: the other attributes are copied as
+// bytes, never decoded or validated again (they were valid when stored).
+
+// top returns the top-level attribute names the update reads or writes,
+// without duplicates: everything the update's outcome depends on.
+func (u updater) top() []string {
+	var names []string
+	add := func(name string) {
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	u.eachTarget(add)
+	if u.expr != nil {
+		for _, s := range u.expr.Set {
+			walk(s.Value, func(n expr.Node) {
+				if p, ok := n.(*expr.PathNode); ok {
+					add(u.env.name(p.Elems[0]))
+				}
+			})
+		}
+	}
+	return names
+}
+
+// patch is apply for a stored item when the whole item is not returned:
+// only the attributes named by top are decoded and re-encoded.
+func (u updater) patch(k tableKey, old entry) (updateResult, error) {
+	top := u.top()
+	r := updateResult{oldSize: old.size}
+	base, err := decodeItemFiltered(old.enc, func(name string) bool { return slices.Contains(top, name) })
+	if err != nil {
+		return r, err
+	}
+	r.oldItem = base
+	oldPart, err := entriesSize(base)
+	if err != nil {
+		return r, err
+	}
+	next, touched, err := u.run(base, true)
+	if err != nil {
+		return r, err
+	}
+	enc, newPart, err := spliceItem(old.enc, top, next)
+	if err != nil {
+		return r, err
+	}
+	size := old.size - oldPart + newPart
+	if size > MaxItemSize {
+		return r, validationError(msgUpdateTooLarge)
+	}
+	r.write, r.newItem, r.touched = true, next, touched
+	r.next = entry{tableKey: k, enc: enc, size: size}
+	return r, nil
+}
+
+// entriesSize returns the DynamoDB size of m's attributes (names and
+// values), validating them.
+func entriesSize(m Item) (int, error) {
+	e := encoderPool.Get().(*encoder)
+	e.buf, e.size, e.sorted = e.buf[:0], 0, false
+	err := e.entries(m, 1, 0)
+	size := e.size
+	putEncoder(e)
+	return size, err
+}
+
+// spliceItem returns enc, an encodeItem encoding, without the attributes
+// named in drop and with the attributes of add, whose values it validates
+// (the first invalid one in name order is reported), and the size of
+// add's attributes. The attributes kept are copied as bytes.
+func spliceItem(enc string, drop []string, add Item) (string, int, error) {
+	e := encoderPool.Get().(*encoder)
+	defer putEncoder(e)
+	// Leave room for the attribute count, known at the end.
+	e.buf, e.size, e.sorted = append(e.buf[:0], make([]byte, binary.MaxVarintLen64)...), 0, false
+	d := decoder{s: enc}
+	n, err := d.count()
+	if err != nil {
+		return "", 0, err
+	}
+	count := len(add)
+	for range n {
+		start := d.pos
+		name, err := d.bytes()
+		if err != nil {
+			return "", 0, err
+		}
+		if err := d.skip(1); err != nil {
+			return "", 0, err
+		}
+		if !slices.Contains(drop, name) {
+			e.buf = append(e.buf, enc[start:d.pos]...)
+			count++
+		}
+	}
+	if d.pos != len(d.s) {
+		return "", 0, errCorrupt
+	}
+	if err := e.entries(add, 1, 0); err != nil {
+		return "", 0, e.firstError(func(s *encoder) error { return s.entries(add, 1, 0) }, err)
+	}
+	var prefix [binary.MaxVarintLen64]byte
+	p := binary.PutUvarint(prefix[:], uint64(count))
+	start := binary.MaxVarintLen64 - p
+	copy(e.buf[start:], prefix[:p])
+	return string(e.buf[start:]), e.size, nil
+}
