@@ -254,8 +254,11 @@ func (e *encoder) stringSet(tag byte, set []string, emptyMsg string, show func(s
 	if len(set) == 0 {
 		return validationError(emptyMsg)
 	}
-	sorted := slices.Clone(set)
-	slices.Sort(sorted)
+	sorted := set
+	if !slices.IsSorted(set) {
+		sorted = slices.Clone(set)
+		slices.Sort(sorted)
+	}
 	for i := 1; i < len(sorted); i++ {
 		if sorted[i] == sorted[i-1] {
 			shown := make([]string, len(set))

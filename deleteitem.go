@@ -45,7 +45,7 @@ func (in *DeleteItemInput) params() writeParams {
 func (db *DB) DeleteItem(ctx context.Context, in DeleteItemInput) (*DeleteItemOutput, error) {
 	return dispatch(ctx, db, "DeleteItem", in.TableName, func() (*DeleteItemOutput, error) {
 		p := in.params()
-		if err := p.checkConstraints("key", in.Key != nil, nil); err != nil {
+		if err := p.checkConstraints("key", in.Key != nil); err != nil {
 			return nil, err
 		}
 		exprs := p.exprRequest([]namedExpr{conditionExpr(in.ConditionExpression)})

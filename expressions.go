@@ -38,6 +38,8 @@ type compiledExprs struct {
 	filter       *expr.ConditionExpr
 	update       *expr.UpdateExpr
 	projection   *projection
+	// binder checked them; it lives here to share the allocation.
+	binder expr.Binder[Value]
 }
 
 // noExprs is what compile returns for a request without expressions; it
@@ -91,8 +93,10 @@ func (db *DB) compile(r exprRequest) (*compiledExprs, error) {
 	}
 	c.env.values = values
 
-	b := expr.Binder[Value]{Names: r.names, Values: r.values, Cache: db.exprs}
-	var used []expr.Expr
+	c.binder = expr.Binder[Value]{Names: r.names, Values: r.values, Cache: db.exprs}
+	b := &c.binder
+	var usedBuf [5]expr.Expr
+	used := usedBuf[:0]
 	for _, kind := range checkOrder {
 		text := r.text(kind)
 		if text == "" {

@@ -48,7 +48,7 @@ func (in *PutItemInput) params() writeParams {
 func (db *DB) PutItem(ctx context.Context, in PutItemInput) (*PutItemOutput, error) {
 	return dispatch(ctx, db, "PutItem", in.TableName, func() (*PutItemOutput, error) {
 		p := in.params()
-		if err := p.checkConstraints("item", in.Item != nil, nil); err != nil {
+		if err := p.checkConstraints("item", in.Item != nil); err != nil {
 			return nil, err
 		}
 		exprs := p.exprRequest([]namedExpr{conditionExpr(in.ConditionExpression)})

@@ -55,8 +55,8 @@ func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOu
 	return dispatch(ctx, db, "UpdateItem", in.TableName, func() (*UpdateItemOutput, error) {
 		p := writeParams{table: in.TableName, names: in.ExpressionAttributeNames, values: in.ExpressionAttributeValues,
 			expected: in.Expected, condOp: in.ConditionalOperator, rv: in.ReturnValues, rvoccf: in.ReturnValuesOnConditionCheckFailure,
-			rcc: in.ReturnConsumedCapacity, ricm: in.ReturnItemCollectionMetrics}
-		if err := p.checkConstraints("key", in.Key != nil, func(c *constraints) { c.attributeUpdates(in.AttributeUpdates) }); err != nil {
+			rcc: in.ReturnConsumedCapacity, ricm: in.ReturnItemCollectionMetrics, attributeUpdates: in.AttributeUpdates}
+		if err := p.checkConstraints("key", in.Key != nil); err != nil {
 			return nil, err
 		}
 		exprs := p.exprRequest([]namedExpr{{expr.Update, in.UpdateExpression}, conditionExpr(in.ConditionExpression)},

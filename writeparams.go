@@ -14,21 +14,21 @@ type writeParams struct {
 	rvoccf   ReturnValuesOnConditionCheckFailure
 	rcc      ReturnConsumedCapacity
 	ricm     ReturnItemCollectionMetrics
+	// attributeUpdates is UpdateItem's legacy AttributeUpdates.
+	attributeUpdates map[string]AttributeValueUpdate
 }
 
 // checkConstraints reports the parameters' constraint violations in the
 // order DynamoDB lists them, with the operation's required item or key
 // (required names it, present says whether it is set) after TableName and
-// any extra enum checks after Expected.
-func (p writeParams) checkConstraints(required string, present bool, extra func(*constraints)) error {
+// UpdateItem's AttributeUpdates after Expected.
+func (p writeParams) checkConstraints(required string, present bool) error {
 	var c constraints
 	c.returnConsumedCapacity(p.rcc)
 	c.itemTableName(p.table)
 	c.notNull(present, required)
 	c.expected(p.expected, p.condOp)
-	if extra != nil {
-		extra(&c)
-	}
+	c.attributeUpdates(p.attributeUpdates)
 	c.returnValues(p.rv)
 	c.returnItemCollectionMetrics(p.ricm)
 	c.returnValuesOnConditionCheckFailure(p.rvoccf)
@@ -39,7 +39,8 @@ func (p writeParams) checkConstraints(required string, present bool, extra func(
 // expressions (in the operation's order) with the legacy parameters
 // Expected and ConditionalOperator after extraLegacy.
 func (p writeParams) exprRequest(exprs []namedExpr, extraLegacy ...legacy) exprRequest {
-	legacies := append(extraLegacy, legacy{"Expected", p.expected != nil}, legacy{"ConditionalOperator", p.condOp != ""})
+	var buf [3]legacy
+	legacies := append(append(buf[:0], extraLegacy...), legacy{"Expected", p.expected != nil}, legacy{"ConditionalOperator", p.condOp != ""})
 	return exprRequest{names: p.names, values: p.values, exprs: exprs, legacy: legacyParams(legacies...)}
 }
 
