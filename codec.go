@@ -480,9 +480,16 @@ func firstInvalid(m Item) error {
 	return nil
 }
 
+// decodeAttributes is decodeItem keeping only the named top-level
+// attributes (names has no duplicates): it stops once it has them all.
+func decodeAttributes(enc string, names []string) (Item, error) {
+	return decodeItemFiltered(enc, len(names), func(name string) bool { return slices.Contains(names, name) })
+}
+
 // decodeItemFiltered is decodeItem keeping only the top-level attributes
-// keep accepts; the others are skipped without allocating.
-func decodeItemFiltered(enc string, keep func(name string) bool) (Item, error) {
+// keep accepts, stopping once it has want of them (want < 0: never); the
+// others are skipped without allocating.
+func decodeItemFiltered(enc string, want int, keep func(name string) bool) (Item, error) {
 	d := decoder{s: enc}
 	n, err := d.count()
 	if err != nil {
@@ -490,6 +497,9 @@ func decodeItemFiltered(enc string, keep func(name string) bool) (Item, error) {
 	}
 	it := Item{}
 	for range n {
+		if len(it) == want {
+			return it, nil
+		}
 		name, err := d.bytes()
 		if err != nil {
 			return nil, err

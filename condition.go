@@ -54,7 +54,7 @@ func (c *condition) holds(old entry, found bool) (bool, error) {
 	var item Item
 	if found {
 		var err error
-		if item, err = decodeItemFiltered(old.enc, func(name string) bool { return slices.Contains(c.top, name) }); err != nil {
+		if item, err = decodeAttributes(old.enc, c.top); err != nil {
 			return false, err
 		}
 	}

@@ -16,6 +16,14 @@ type keySchema struct {
 
 func (ks keySchema) hasSort() bool { return ks.sort.name != "" }
 
+// names returns the key attributes' names, partition key first.
+func (ks keySchema) names() []string {
+	if ks.hasSort() {
+		return []string{ks.hash.name, ks.sort.name}
+	}
+	return []string{ks.hash.name}
+}
+
 func (ks keySchema) size() int {
 	if ks.hasSort() {
 		return 2

@@ -67,9 +67,7 @@ func (s readSpec) output(p *pageReader) (out *QueryOutput, bytes int, err error)
 	}
 	if p.more && len(p.entries) > 0 {
 		last := p.entries[len(p.entries)-1]
-		key, err := decodeItemFiltered(last.enc, func(name string) bool {
-			return name == s.keys.hash.name || name == s.keys.sort.name
-		})
+		key, err := decodeAttributes(last.enc, s.keys.names())
 		if err != nil {
 			return nil, 0, err
 		}

@@ -41,7 +41,7 @@ func (u updater) top() []string {
 func (u updater) patch(k tableKey, old entry) (updateResult, error) {
 	top := u.top()
 	r := updateResult{oldSize: old.size}
-	base, err := decodeItemFiltered(old.enc, func(name string) bool { return slices.Contains(top, name) })
+	base, err := decodeAttributes(old.enc, top)
 	if err != nil {
 		return r, err
 	}

@@ -110,7 +110,7 @@ func (p *projection) decode(enc string) (Item, error) {
 	if p == nil {
 		return decodeItem(enc)
 	}
-	item, err := decodeItemFiltered(enc, p.topLevel)
+	item, err := decodeItemFiltered(enc, -1, p.topLevel)
 	if err != nil {
 		return nil, err
 	}
