@@ -180,12 +180,12 @@ func (db *DB) checkBatchGet(in BatchGetItemInput, names []string) ([]*projection
 			return nil, err
 		}
 		projs[i] = namesProjection(req.AttributesToGet, compiled)
-		seen := make(map[string]bool, len(req.Keys))
+		seen := make(map[keyText]bool, len(req.Keys))
 		for _, k := range req.Keys {
 			if err := checkValues(k); err != nil {
 				return nil, err
 			}
-			text := rawKey(k)
+			text := newKeyText(k)
 			if seen[text] {
 				return nil, validationError("Provided list of item keys contains duplicates")
 			}
@@ -198,11 +198,45 @@ func (db *DB) checkBatchGet(in BatchGetItemInput, names []string) ([]*projection
 	return projs, nil
 }
 
-// rawKey renders a key as written, for spotting duplicates: attribute
-// names in order, each with its type and text (so "1000" and "1e3"
-// differ).
+// keyText is a key as written, for spotting duplicates: attribute names
+// in order, each with its type and text (so "1000" and "1e3" differ). A
+// key of one or two scalars, as valid keys are, is held as it is; any
+// other is rendered into rest.
+type keyText struct {
+	name1, text1 string
+	type1        Type
+	name2, text2 string
+	type2        Type
+	rest         string
+}
+
+// newKeyText returns the keyText of k.
+func newKeyText(k Item) keyText {
+	var kt keyText
+	if len(k) <= 2 {
+		i := 0
+		for name, v := range k {
+			if v.t != TypeS && v.t != TypeN && v.t != TypeB {
+				return keyText{rest: rawKey(k)}
+			}
+			if i++; i == 1 {
+				kt.name1, kt.text1, kt.type1 = name, v.s, v.t
+			} else {
+				kt.name2, kt.text2, kt.type2 = name, v.s, v.t
+			}
+		}
+		if i == 2 && kt.name2 < kt.name1 {
+			kt.name1, kt.text1, kt.type1, kt.name2, kt.text2, kt.type2 = kt.name2, kt.text2, kt.type2, kt.name1, kt.text1, kt.type1
+		}
+		return kt
+	}
+	return keyText{rest: rawKey(k)}
+}
+
+// rawKey renders a key as written: attribute names in order, each with
+// its type and text.
 func rawKey(k Item) string {
-	var scratch [2]string
+	var scratch [4]string
 	buf := make([]byte, 0, 64)
 	for _, name := range sortedNames(scratch[:0], k) {
 		v := k[name]

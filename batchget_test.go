@@ -325,3 +325,28 @@ func TestBatchOperations_TableARNs(t *testing.T) {
 		"arn:aws:dynamodb:us-east-1:000000000000:table/nope": {Keys: []Item{userKey("a")}}}})
 	requireAWSError(t, err, CodeResourceNotFound, "Requested resource not found")
 }
+
+func TestKeyText_EqualOnlyForTheSameKeyAsWritten(t *testing.T) {
+	same := [][2]Item{
+		{{"pk": S("a"), "sk": N("1")}, {"sk": N("1"), "pk": S("a")}},
+		{{"": S("a"), "b": S("c")}, {"b": S("c"), "": S("a")}},
+		{{"id": M(map[string]Value{"x": N("1")})}, {"id": M(map[string]Value{"x": N("1")})}},
+		{{"a": S("1"), "b": S("2"), "c": S("3")}, {"c": S("3"), "b": S("2"), "a": S("1")}},
+	}
+	for _, pair := range same {
+		for range 20 { // map order varies between walks
+			assert.Equal(t, newKeyText(pair[0]), newKeyText(pair[1]), "%s and %s", pair[0], pair[1])
+		}
+	}
+	differ := [][2]Item{
+		{{"id": N("1000")}, {"id": N("1e3")}},
+		{{"id": S("1")}, {"id": N("1")}},
+		{{"id": S("x")}, {"id": B([]byte("x"))}},
+		{{"pk": S("a"), "sk": N("1")}, {"pk": S("a"), "sk": N("2")}},
+		{{"pk": S("a")}, {"pk": S("a"), "sk": N("1")}},
+		{{"a": S("b")}, {"b": S("a")}},
+	}
+	for _, pair := range differ {
+		assert.NotEqual(t, newKeyText(pair[0]), newKeyText(pair[1]), "%s and %s", pair[0], pair[1])
+	}
+}

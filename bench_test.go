@@ -202,3 +202,39 @@ func BenchmarkPutItem_Replication(b *testing.B) {
 		})
 	}
 }
+
+// floorSink keeps BenchmarkFloor_FreshItem's items alive past the loop.
+var floorSink Item
+
+// BenchmarkFloor_FreshItem builds benchItem's shape (10 attributes, a
+// nested map of two, a string set of two) as a fresh Item from strings
+// that already exist: the least a read must do to hand the item to its
+// caller, who owns it. It is the floor under GetItem, and ten times it
+// under a Query of 10 items; DESIGN.md section 8's read budgets are
+// compared with it in BENCHMARKS.md.
+func BenchmarkFloor_FreshItem(b *testing.B) {
+	src := benchItem(1)
+	names := sortedKeys(src)
+	values := make([]Value, len(names))
+	for i, name := range names {
+		values[i] = src[name]
+	}
+	city, zip := src["address"].M()["city"], src["address"].M()["zip"]
+	tags := src["tags"].SS()
+	b.ReportAllocs()
+	for b.Loop() {
+		it := make(Item, len(names))
+		for i, name := range names {
+			v := values[i]
+			switch v.t {
+			case TypeM:
+				v = M(map[string]Value{"city": city, "zip": zip})
+			case TypeSS:
+				v = SS(tags[0], tags[1])
+			}
+			it[name] = v
+		}
+		floorSink = it
+	}
+	require.True(b, floorSink.Equal(src))
+}
