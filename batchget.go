@@ -167,7 +167,7 @@ func (db *DB) checkBatchGet(in BatchGetItemInput, names []string) ([]*projection
 	total := 0
 	for i, name := range names {
 		req := in.RequestItems[name]
-		r := exprRequest{names: req.ExpressionAttributeNames, exprs: []namedExpr{{expr.Projection, req.ProjectionExpression}},
+		r := exprRequest{names: req.ExpressionAttributeNames, exprs: exprsOf(namedExpr{expr.Projection, req.ProjectionExpression}),
 			legacy: legacyParams(legacy{"AttributesToGet", req.AttributesToGet != nil})}
 		if err := r.checkParams(); err != nil {
 			return nil, err

@@ -48,7 +48,7 @@ func (db *DB) DeleteItem(ctx context.Context, in DeleteItemInput) (*DeleteItemOu
 		if err := p.checkConstraints("key", in.Key != nil); err != nil {
 			return nil, err
 		}
-		exprs := p.exprRequest([]namedExpr{conditionExpr(in.ConditionExpression)})
+		exprs := p.exprRequest(exprsOf(conditionExpr(in.ConditionExpression)))
 		if err := exprs.checkParams(); err != nil {
 			return nil, err
 		}

@@ -17,7 +17,7 @@ const exprCacheSize = 1024
 type exprRequest struct {
 	names  map[string]string
 	values map[string]Value
-	exprs  []namedExpr
+	exprs  exprList
 	// legacy lists the non-expression parameters present, in the order
 	// DynamoDB's messages list them ("AttributesToGet", "Expected", ...).
 	legacy []string
@@ -28,6 +28,24 @@ type namedExpr struct {
 	kind expr.Kind
 	text string
 }
+
+// exprList is a request's expression parameters, held inline (at most
+// three: Query's projection, filter and key condition) so that building a
+// request allocates nothing.
+type exprList struct {
+	n    int
+	list [3]namedExpr
+}
+
+// exprsOf returns the list of the given expressions (at most three).
+func exprsOf(exprs ...namedExpr) exprList {
+	var l exprList
+	l.n = copy(l.list[:], exprs)
+	return l
+}
+
+// all returns the expressions in the order given.
+func (l *exprList) all() []namedExpr { return l.list[:l.n] }
 
 // compiledExprs are a request's expressions, checked and ready to
 // evaluate.
@@ -56,7 +74,7 @@ var checkOrder = []expr.Kind{expr.Update, expr.Condition, expr.KeyCondition, exp
 // expressions.
 func (r exprRequest) checkParams() error {
 	var present []string
-	for _, e := range r.exprs {
+	for _, e := range r.exprs.all() {
 		if e.text != "" {
 			present = append(present, e.kind.String())
 		}
@@ -77,7 +95,7 @@ func (r exprRequest) checkParams() error {
 // operand types); no unused map entries. Every failure is a
 // ValidationException with AWS's message.
 func (db *DB) compile(r exprRequest) (*compiledExprs, error) {
-	if r.names == nil && r.values == nil && !slices.ContainsFunc(r.exprs, func(e namedExpr) bool { return e.text != "" }) {
+	if r.names == nil && r.values == nil && !slices.ContainsFunc(r.exprs.all(), func(e namedExpr) bool { return e.text != "" }) {
 		return &noExprs, nil
 	}
 	if err := expr.CheckNameKeys(r.names); err != nil {
@@ -148,7 +166,7 @@ func (db *DB) compile(r exprRequest) (*compiledExprs, error) {
 }
 
 func (r exprRequest) text(kind expr.Kind) string {
-	for _, e := range r.exprs {
+	for _, e := range r.exprs.all() {
 		if e.kind == kind {
 			return e.text
 		}
@@ -165,7 +183,7 @@ func checkValuesWithoutExpressions(r exprRequest) error {
 		return nil
 	}
 	var takers []string
-	for _, e := range r.exprs {
+	for _, e := range r.exprs.all() {
 		if e.kind == expr.Projection {
 			continue
 		}

@@ -50,7 +50,7 @@ func (db *DB) GetItem(ctx context.Context, in GetItemInput) (*GetItemOutput, err
 		}
 		exprs := exprRequest{
 			names:  in.ExpressionAttributeNames,
-			exprs:  []namedExpr{{expr.Projection, in.ProjectionExpression}},
+			exprs:  exprsOf(namedExpr{expr.Projection, in.ProjectionExpression}),
 			legacy: legacyParams(legacy{"AttributesToGet", in.AttributesToGet != nil}),
 		}
 		if err := exprs.checkParams(); err != nil {

@@ -51,7 +51,7 @@ func (db *DB) PutItem(ctx context.Context, in PutItemInput) (*PutItemOutput, err
 		if err := p.checkConstraints("item", in.Item != nil); err != nil {
 			return nil, err
 		}
-		exprs := p.exprRequest([]namedExpr{conditionExpr(in.ConditionExpression)})
+		exprs := p.exprRequest(exprsOf(conditionExpr(in.ConditionExpression)))
 		if err := exprs.checkParams(); err != nil {
 			return nil, err
 		}

@@ -91,8 +91,8 @@ func (db *DB) Query(ctx context.Context, in QueryInput) (*QueryOutput, error) {
 			limit: in.Limit, esk: in.ExclusiveStartKey, consistent: in.ConsistentRead,
 			exprs: exprRequest{
 				names: in.ExpressionAttributeNames, values: in.ExpressionAttributeValues,
-				exprs: []namedExpr{{expr.Projection, in.ProjectionExpression}, {expr.Filter, in.FilterExpression},
-					{expr.KeyCondition, in.KeyConditionExpression}},
+				exprs: exprsOf(namedExpr{expr.Projection, in.ProjectionExpression}, namedExpr{expr.Filter, in.FilterExpression},
+					namedExpr{expr.KeyCondition, in.KeyConditionExpression}),
 				// KeyConditions may go with the other expressions, not
 				// with a KeyConditionExpression.
 				legacy: legacyParams(legacy{"AttributesToGet", in.AttributesToGet != nil}, legacy{"QueryFilter", in.QueryFilter != nil},

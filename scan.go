@@ -77,7 +77,7 @@ func (db *DB) Scan(ctx context.Context, in ScanInput) (*ScanOutput, error) {
 			limit: in.Limit, esk: in.ExclusiveStartKey, consistent: in.ConsistentRead,
 			exprs: exprRequest{
 				names: in.ExpressionAttributeNames, values: in.ExpressionAttributeValues,
-				exprs: []namedExpr{{expr.Projection, in.ProjectionExpression}, {expr.Filter, in.FilterExpression}},
+				exprs: exprsOf(namedExpr{expr.Projection, in.ProjectionExpression}, namedExpr{expr.Filter, in.FilterExpression}),
 				legacy: legacyParams(legacy{"AttributesToGet", in.AttributesToGet != nil}, legacy{"ScanFilter", in.ScanFilter != nil},
 					legacy{"ConditionalOperator", in.ConditionalOperator != ""}),
 			}}

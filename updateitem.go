@@ -59,7 +59,7 @@ func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOu
 		if err := p.checkConstraints("key", in.Key != nil); err != nil {
 			return nil, err
 		}
-		exprs := p.exprRequest([]namedExpr{{expr.Update, in.UpdateExpression}, conditionExpr(in.ConditionExpression)},
+		exprs := p.exprRequest(exprsOf(namedExpr{expr.Update, in.UpdateExpression}, conditionExpr(in.ConditionExpression)),
 			legacy{"AttributeUpdates", in.AttributeUpdates != nil})
 		if err := exprs.checkParams(); err != nil {
 			return nil, err

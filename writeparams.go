@@ -38,7 +38,7 @@ func (p writeParams) checkConstraints(required string, present bool) error {
 // exprRequest returns the expression part of the request: the given
 // expressions (in the operation's order) with the legacy parameters
 // Expected and ConditionalOperator after extraLegacy.
-func (p writeParams) exprRequest(exprs []namedExpr, extraLegacy ...legacy) exprRequest {
+func (p writeParams) exprRequest(exprs exprList, extraLegacy ...legacy) exprRequest {
 	var buf [3]legacy
 	legacies := append(append(buf[:0], extraLegacy...), legacy{"Expected", p.expected != nil}, legacy{"ConditionalOperator", p.condOp != ""})
 	return exprRequest{names: p.names, values: p.values, exprs: exprs, legacy: legacyParams(legacies...)}
