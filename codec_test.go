@@ -210,7 +210,53 @@ func FuzzItemEncoding_RoundTrip(f *testing.F) {
 		if err != nil || len(again) != len(enc) || size2 != size {
 			t.Fatalf("re-encoding differs: %v", err)
 		}
+		checkPartialCodecs(t, it, enc, size)
 	})
+}
+
+// checkPartialCodecs checks decodeAttributes and spliceItem on enc, the
+// encoding of it (DynamoDB size size), for a name of it and one it lacks.
+func checkPartialCodecs(t *testing.T, it Item, enc string, size int) {
+	names := []string{"\x00absent"}
+	if keys := sortedKeys(it); len(keys) > 0 {
+		names = append(names, keys[len(keys)/2])
+	}
+	part, err := decodeAttributes(enc, names)
+	if err != nil {
+		t.Fatalf("decodeAttributes(%s, %q): %v", it, names, err)
+	}
+	rest := it.Clone()
+	for _, name := range names {
+		if v, ok := it[name]; ok {
+			if !part[name].Equal(v) {
+				t.Fatalf("decodeAttributes(%s, %q) = %s", it, names, part)
+			}
+			delete(rest, name)
+		}
+	}
+	if len(part)+len(rest) != len(it) {
+		t.Fatalf("decodeAttributes(%s, %q) = %s", it, names, part)
+	}
+	// Dropping the attributes and adding them back gives the item again.
+	cut, _, err := spliceItem(enc, names, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := decodeItem(cut)
+	if err != nil || !back.Equal(rest) {
+		t.Fatalf("spliceItem without %q gave %s (%v), want %s", names, back, err, rest)
+	}
+	whole, partSize, err := spliceItem(cut, nil, part)
+	if err != nil {
+		t.Fatal(err)
+	}
+	restSize, err := rest.Size()
+	if err != nil || restSize+partSize != size {
+		t.Fatalf("sizes %d + %d, want %d (%v)", restSize, partSize, size, err)
+	}
+	if back, err = decodeItem(whole); err != nil || !back.Equal(it) {
+		t.Fatalf("spliceItem back gave %s (%v), want %s", back, err, it)
+	}
 }
 
 func FuzzDecodeItem_NeverPanics(f *testing.F) {
@@ -218,6 +264,9 @@ func FuzzDecodeItem_NeverPanics(f *testing.F) {
 	f.Add([]byte(enc))
 	f.Add([]byte{1, 1, 'a', tagM, 1, 1, 'b', tagL, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// The partial decoders never panic either.
+		_, _ = decodeAttributes(string(data), []string{"a", "b"})
+		_, _, _ = spliceItem(string(data), []string{"a"}, Item{"c": S("x")})
 		it, err := decodeItem(string(data))
 		if err != nil {
 			return
