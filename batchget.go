@@ -298,7 +298,7 @@ func (g *batchGetter) table(t *table, name string, req KeysAndAttributes, keys [
 			}
 			g.room -= size
 			g.returned = true
-			units += readUnits(e.size, req.ConsistentRead)
+			units += readUnits(e.size(), req.ConsistentRead)
 			items = append(items, item)
 		}
 		if read != nil {
@@ -317,9 +317,9 @@ func (g *batchGetter) table(t *table, name string, req KeysAndAttributes, keys [
 // projectedItem decodes a stored entry through a projection (nil: whole)
 // and returns it with its DynamoDB size.
 func projectedItem(e entry, proj *projection) (Item, int, error) {
-	item, err := proj.decode(e.enc)
+	item, err := proj.decode(e.enc())
 	if err != nil || proj == nil {
-		return item, e.size, err
+		return item, e.size(), err
 	}
 	size, err := item.Size()
 	return item, size, err

@@ -162,7 +162,7 @@ func writesEcho(reqs []WriteRequest) string {
 type batchWrite struct {
 	put  bool
 	item Item // the put's item or the delete's key
-	enc  string
+	enc  []byte
 	size int
 	k    tableKey
 }
@@ -238,11 +238,11 @@ func (ws tableWrites) locate(ks keySchema) error {
 func (w batchWrite) apply(t *table) float64 {
 	old, _, _ := t.write(w.k, func(old entry, found bool) (change, error) {
 		if w.put {
-			return change{next: entry{tableKey: w.k, enc: w.enc, size: w.size}}, nil
+			return change{next: newEntry(w.k, w.enc, w.size)}, nil
 		}
 		return change{remove: true, keep: !found}, nil
 	})
-	return writeUnits(max(old.size, w.size))
+	return writeUnits(max(old.size(), w.size))
 }
 
 // cloneWriteRequests deep-copies write requests for UnprocessedItems.

@@ -65,16 +65,23 @@ type encoder struct {
 
 var encoderPool = sync.Pool{New: func() any { return new(encoder) }}
 
-// encodeItem validates it and returns its encoding and DynamoDB size, or a
-// ValidationException with AWS's message for the first invalid value (in
-// attribute name order).
-func encodeItem(it Item) (enc string, size int, err error) {
-	e := encoderPool.Get().(*encoder)
-	e.buf, e.size, e.sorted = e.buf[:0], 0, false
+// encodeItem validates it and returns its encoding, which the caller
+// owns, and its DynamoDB size, or a ValidationException with AWS's message
+// for the first invalid value (in attribute name order).
+func encodeItem(it Item) (enc []byte, size int, err error) {
+	e := getEncoder()
 	err = e.item(it)
-	enc, size = string(e.buf), e.size
+	enc, size = slices.Clone(e.buf), e.size
 	putEncoder(e)
 	return enc, size, err
+}
+
+// getEncoder returns an empty encoder from the pool; putEncoder gives it
+// back once its buffer is no longer needed.
+func getEncoder() *encoder {
+	e := encoderPool.Get().(*encoder)
+	e.buf, e.size, e.sorted = e.buf[:0], 0, false
+	return e
 }
 
 // putEncoder returns e to the pool unless its buffer grew large.

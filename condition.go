@@ -54,7 +54,7 @@ func (c *condition) holds(old entry, found bool) (bool, error) {
 	var item Item
 	if found {
 		var err error
-		if item, err = decodeAttributes(old.enc, c.top); err != nil {
+		if item, err = decodeAttributes(old.enc(), c.top); err != nil {
 			return false, err
 		}
 	}
@@ -66,7 +66,7 @@ func (c *condition) holds(old entry, found bool) (bool, error) {
 func conditionFailed(old entry, found bool, rv ReturnValuesOnConditionCheckFailure) error {
 	e := &Error{Code: CodeConditionalCheckFailed, Message: msgConditionFailed}
 	if found && rv == ReturnValuesOnConditionCheckFailureAllOld {
-		item, err := decodeItem(old.enc)
+		item, err := decodeItem(old.enc())
 		if err != nil {
 			return err
 		}

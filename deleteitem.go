@@ -78,6 +78,6 @@ func (db *DB) DeleteItem(ctx context.Context, in DeleteItemInput) (*DeleteItemOu
 		}
 		attrs, err := p.allOld(old, found)
 		return &DeleteItemOutput{Attributes: attrs,
-			ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(old.size))}, err
+			ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(old.size()))}, err
 	})
 }

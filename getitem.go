@@ -75,9 +75,9 @@ func (db *DB) GetItem(ctx context.Context, in GetItemInput) (*GetItemOutput, err
 			return nil, err
 		}
 		e, found := t.replicaFor(in.ConsistentRead).get(k)
-		out := &GetItemOutput{ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, readUnits(e.size, in.ConsistentRead))}
+		out := &GetItemOutput{ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, readUnits(e.size(), in.ConsistentRead))}
 		if found {
-			out.Item, err = proj.decode(e.enc)
+			out.Item, err = proj.decode(e.enc())
 		}
 		return out, err
 	})

@@ -53,10 +53,17 @@ func tableItems(t testing.TB, db *DB, name string) []Item {
 	tb.leader().mu.RLock()
 	defer tb.leader().mu.RUnlock()
 	tb.leader().tree.Ascend(func(e entry) bool {
-		it, err := decodeItem(e.enc)
+		it, err := decodeItem(e.enc())
 		require.NoError(t, err)
 		out = append(out, it)
 		return true
 	})
 	return out
+}
+
+// encodeString is encodeItem with the encoding as a string, as entries
+// and the decoders hold it.
+func encodeString(it Item) (string, int, error) {
+	enc, size, err := encodeItem(it)
+	return string(enc), size, err
 }

@@ -173,7 +173,7 @@ func (r keyRange) aboveHi(key string) bool {
 // O(1) an entry.
 func (r keyRange) read(rep *replica, forward bool, p *pageReader) {
 	visit := func(e entry) bool {
-		past, before := r.aboveHi(e.key), r.belowLo(e.key)
+		past, before := r.aboveHi(e.key()), r.belowLo(e.key())
 		if !forward {
 			past, before = before, past
 		}

@@ -26,7 +26,7 @@ func (p *pageReader) add(e entry) bool {
 		return false
 	}
 	p.entries = append(p.entries, e)
-	p.bytes += e.size
+	p.bytes += e.size()
 	return true
 }
 
@@ -59,7 +59,7 @@ func (s readSpec) output(p *pageReader) (out *QueryOutput, bytes int, err error)
 		if s.countOnly {
 			continue
 		}
-		item, err := s.proj.decode(e.enc)
+		item, err := s.proj.decode(e.enc())
 		if err != nil {
 			return nil, 0, err
 		}
@@ -67,7 +67,7 @@ func (s readSpec) output(p *pageReader) (out *QueryOutput, bytes int, err error)
 	}
 	if p.more && len(p.entries) > 0 {
 		last := p.entries[len(p.entries)-1]
-		key, err := decodeAttributes(last.enc, s.keys.names())
+		key, err := decodeAttributes(last.enc(), s.keys.names())
 		if err != nil {
 			return nil, 0, err
 		}

@@ -40,8 +40,8 @@ func (u updater) top() []string {
 // only the attributes named by top are decoded and re-encoded.
 func (u updater) patch(k tableKey, old entry) (updateResult, error) {
 	top := u.top()
-	r := updateResult{oldSize: old.size}
-	base, err := decodeAttributes(old.enc, top)
+	r := updateResult{oldSize: old.size()}
+	base, err := decodeAttributes(old.enc(), top)
 	if err != nil {
 		return r, err
 	}
@@ -54,53 +54,54 @@ func (u updater) patch(k tableKey, old entry) (updateResult, error) {
 	if err != nil {
 		return r, err
 	}
-	enc, newPart, err := spliceItem(old.enc, top, next)
+	e := getEncoder()
+	defer putEncoder(e)
+	enc, newPart, err := spliceItem(e, old.enc(), top, next)
 	if err != nil {
 		return r, err
 	}
-	size := old.size - oldPart + newPart
+	size := old.size() - oldPart + newPart
 	if size > MaxItemSize {
 		return r, validationError(msgUpdateTooLarge)
 	}
 	r.write, r.newItem, r.touched = true, next, touched
-	r.next = entry{tableKey: k, enc: enc, size: size}
+	r.next = newEntry(k, enc, size)
 	return r, nil
 }
 
 // entriesSize returns the DynamoDB size of m's attributes (names and
 // values), validating them.
 func entriesSize(m Item) (int, error) {
-	e := encoderPool.Get().(*encoder)
-	e.buf, e.size, e.sorted = e.buf[:0], 0, false
+	e := getEncoder()
 	err := e.entries(m, 1, 0)
 	size := e.size
 	putEncoder(e)
 	return size, err
 }
 
-// spliceItem returns enc, an encodeItem encoding, without the attributes
-// named in drop and with the attributes of add, whose values it validates
-// (the first invalid one in name order is reported), and the size of
-// add's attributes. The attributes kept are copied as bytes.
-func spliceItem(enc string, drop []string, add Item) (string, int, error) {
-	e := encoderPool.Get().(*encoder)
-	defer putEncoder(e)
+// spliceItem writes into e (empty) the encoding enc, an encodeItem
+// encoding, without the attributes named in drop and with the attributes
+// of add, whose values it validates (the first invalid one in name order
+// is reported). It returns the new encoding, which lives in e's buffer,
+// and the size of add's attributes. The attributes kept are copied as
+// bytes.
+func spliceItem(e *encoder, enc string, drop []string, add Item) ([]byte, int, error) {
 	// Leave room for the attribute count, known at the end.
-	e.buf, e.size, e.sorted = append(e.buf[:0], make([]byte, binary.MaxVarintLen64)...), 0, false
+	e.buf = append(e.buf, make([]byte, binary.MaxVarintLen64)...)
 	d := decoder{s: enc}
 	n, err := d.count()
 	if err != nil {
-		return "", 0, err
+		return nil, 0, err
 	}
 	count := len(add)
 	for range n {
 		start := d.pos
 		name, err := d.bytes()
 		if err != nil {
-			return "", 0, err
+			return nil, 0, err
 		}
 		if err := d.skip(1); err != nil {
-			return "", 0, err
+			return nil, 0, err
 		}
 		if !slices.Contains(drop, name) {
 			e.buf = append(e.buf, enc[start:d.pos]...)
@@ -108,14 +109,14 @@ func spliceItem(enc string, drop []string, add Item) (string, int, error) {
 		}
 	}
 	if d.pos != len(d.s) {
-		return "", 0, errCorrupt
+		return nil, 0, errCorrupt
 	}
 	if err := e.entries(add, 1, 0); err != nil {
-		return "", 0, e.firstError(func(s *encoder) error { return s.entries(add, 1, 0) }, err)
+		return nil, 0, e.firstError(func(s *encoder) error { return s.entries(add, 1, 0) }, err)
 	}
 	var prefix [binary.MaxVarintLen64]byte
 	p := binary.PutUvarint(prefix[:], uint64(count))
 	start := binary.MaxVarintLen64 - p
 	copy(e.buf[start:], prefix[:p])
-	return string(e.buf[start:]), e.size, nil
+	return e.buf[start:], e.size, nil
 }

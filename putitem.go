@@ -55,10 +55,12 @@ func (db *DB) PutItem(ctx context.Context, in PutItemInput) (*PutItemOutput, err
 		if err := exprs.checkParams(); err != nil {
 			return nil, err
 		}
-		enc, size, err := encodeItem(in.Item)
-		if err != nil {
+		enc := getEncoder()
+		defer putEncoder(enc)
+		if err := enc.item(in.Item); err != nil {
 			return nil, err
 		}
+		size := enc.size
 		if !allOldOrNone(in.ReturnValues) {
 			return nil, errOnlyAllOldOrNone
 		}
@@ -77,13 +79,12 @@ func (db *DB) PutItem(ctx context.Context, in PutItemInput) (*PutItemOutput, err
 		if err != nil {
 			return nil, err
 		}
-		next := entry{tableKey: k, enc: enc, size: size}
-		old, found, err := p.write(t, k, cond, func(entry, bool) (change, error) { return change{next: next}, nil })
+		old, found, err := p.write(t, k, cond, func(entry, bool) (change, error) { return change{next: newEntry(k, enc.buf, size)}, nil })
 		if err != nil {
 			return nil, err
 		}
 		attrs, err := p.allOld(old, found)
 		return &PutItemOutput{Attributes: attrs,
-			ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(max(old.size, size)))}, err
+			ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(max(old.size(), size)))}, err
 	})
 }

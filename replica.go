@@ -26,7 +26,7 @@ func newReplica() *replica {
 // get returns the entry stored under k. Cost: O(log n) under a read lock.
 func (r *replica) get(k tableKey) (entry, bool) {
 	r.mu.RLock()
-	e, ok := r.tree.Get(entry{tableKey: k})
+	e, ok := r.tree.Get(probe(k))
 	r.mu.RUnlock()
 	return e, ok
 }
@@ -41,7 +41,7 @@ func (r *replica) put(e entry) {
 // remove deletes the entry stored under k, if any.
 func (r *replica) remove(k tableKey) {
 	r.mu.Lock()
-	r.tree.Delete(entry{tableKey: k})
+	r.tree.Delete(probe(k))
 	r.mu.Unlock()
 }
 
@@ -51,7 +51,7 @@ func (r *replica) remove(k tableKey) {
 func (r *replica) ascend(from tableKey, fn func(entry) bool) {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
-	r.tree.AscendGreaterOrEqual(entry{tableKey: from}, fn)
+	r.tree.AscendGreaterOrEqual(probe(from), fn)
 }
 
 // descend calls fn on the entries from from (inclusive) in descending
@@ -59,7 +59,7 @@ func (r *replica) ascend(from tableKey, fn func(entry) bool) {
 func (r *replica) descend(from tableKey, fn func(entry) bool) {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
-	r.tree.DescendLessOrEqual(entry{tableKey: from}, fn)
+	r.tree.DescendLessOrEqual(probe(from), fn)
 }
 
 // fork returns an independent copy of the replica in O(1): the trees share

@@ -104,7 +104,7 @@ func (f *follower) applyLocked(n int) {
 	f.replica.mu.Lock()
 	for _, w := range f.pending[:n] {
 		if w.remove {
-			f.replica.tree.Delete(entry{tableKey: w.key})
+			f.replica.tree.Delete(probe(w.key))
 		} else {
 			f.replica.tree.ReplaceOrInsert(w.next)
 		}

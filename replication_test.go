@@ -120,7 +120,7 @@ func replicaState(r *replica) map[string]string {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
 	r.tree.Ascend(func(e entry) bool {
-		it, _ := decodeItem(e.enc)
+		it, _ := decodeItem(e.enc())
 		out[it["id"].S()] = it["v"].S()
 		return true
 	})

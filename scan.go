@@ -195,7 +195,7 @@ func (s segment) read(r *replica, start *tableKey, p *pageReader) {
 		switch {
 		case !s.holds(e.hash):
 			return false
-		case start != nil && e.tableKey == *start:
+		case start != nil && e.tableKey() == *start:
 			return true
 		}
 		return p.add(e)

@@ -21,7 +21,7 @@ func strategyEntries(n int) []entry {
 		if err != nil {
 			panic(err)
 		}
-		out[i] = entry{tableKey: k, enc: k.key}
+		out[i] = newEntry(k, []byte(k.key), len(k.key))
 	}
 	return out
 }

@@ -104,11 +104,11 @@ func (t *table) write(k tableKey, decide func(old entry, found bool) (change, er
 	}
 	if found {
 		t.items.Add(-1)
-		t.bytes.Add(-int64(old.size))
+		t.bytes.Add(-int64(old.size()))
 	}
 	if !c.remove {
 		t.items.Add(1)
-		t.bytes.Add(int64(c.next.size))
+		t.bytes.Add(int64(c.next.size()))
 	}
 	return old, found, nil
 }

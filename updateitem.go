@@ -103,7 +103,7 @@ func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOu
 		}
 		return &UpdateItemOutput{
 			Attributes:       result.returnValues(in.ReturnValues),
-			ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(max(result.oldSize, result.next.size))),
+			ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(max(result.oldSize, result.next.size()))),
 		}, nil
 	})
 }

@@ -91,10 +91,10 @@ func (u updater) apply(k tableKey, key Item, old entry, found bool) (updateResul
 	base := Item{}
 	if found {
 		var err error
-		if base, err = decodeItem(old.enc); err != nil {
+		if base, err = decodeItem(old.enc()); err != nil {
 			return r, err
 		}
-		r.oldItem, r.oldSize = base, old.size
+		r.oldItem, r.oldSize = base, old.size()
 	} else {
 		if !u.creates() {
 			return r, nil
@@ -111,15 +111,16 @@ func (u updater) apply(k tableKey, key Item, old entry, found bool) (updateResul
 	if err != nil {
 		return r, err
 	}
-	enc, size, err := encodeItem(next)
-	if err != nil {
+	e := getEncoder()
+	defer putEncoder(e)
+	if err := e.item(next); err != nil {
 		return r, err
 	}
-	if size > MaxItemSize {
+	if e.size > MaxItemSize {
 		return r, validationError(msgUpdateTooLarge)
 	}
 	r.write, r.newItem, r.touched = true, next, touched
-	r.next = entry{tableKey: k, enc: enc, size: size}
+	r.next = newEntry(k, e.buf, e.size)
 	return r, nil
 }
 

@@ -66,5 +66,5 @@ func (p writeParams) allOld(old entry, found bool) (Item, error) {
 	if !found || p.rv != ReturnValueAllOld {
 		return nil, nil
 	}
-	return decodeItem(old.enc)
+	return decodeItem(old.enc())
 }
