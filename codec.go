@@ -487,44 +487,59 @@ func firstInvalid(m Item) error {
 	return nil
 }
 
+// scratchItems recycles the maps that conditions and patched updates read
+// a few stored attributes into (even a map of one attribute costs a group
+// of eight slots). Such a map never reaches the caller: values read from
+// it may, but they are not the map.
+var scratchItems = sync.Pool{New: func() any { return Item{} }}
+
+// getScratchItem returns an empty map from scratchItems.
+func getScratchItem() Item { return scratchItems.Get().(Item) }
+
+// putScratchItem empties it and returns it to scratchItems.
+func putScratchItem(it Item) {
+	clear(it)
+	scratchItems.Put(it)
+}
+
 // decodeAttributes is decodeItem keeping only the named top-level
 // attributes (names has no duplicates): it stops once it has them all.
 func decodeAttributes(enc string, names []string) (Item, error) {
-	return decodeItemFiltered(enc, len(names), func(name string) bool { return slices.Contains(names, name) })
+	it := Item{}
+	return it, decodeItemFiltered(it, enc, len(names), func(name string) bool { return slices.Contains(names, name) })
 }
 
-// decodeItemFiltered is decodeItem keeping only the top-level attributes
-// keep accepts, stopping once it has want of them (want < 0: never); the
-// others are skipped without allocating.
-func decodeItemFiltered(enc string, want int, keep func(name string) bool) (Item, error) {
+// decodeItemFiltered decodes into it the top-level attributes of enc
+// that keep accepts, stopping once it holds want of them (want < 0:
+// never); the others are skipped without allocating.
+func decodeItemFiltered(it Item, enc string, want int, keep func(name string) bool) error {
 	d := decoder{s: enc}
 	n, err := d.count()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	it := Item{}
 	for range n {
 		if len(it) == want {
-			return it, nil
+			return nil
 		}
 		name, err := d.bytes()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !keep(name) {
 			if err := d.skip(1); err != nil {
-				return nil, err
+				return err
 			}
 			continue
 		}
 		if it[name], err = d.value(1); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if d.pos != len(d.s) {
-		return nil, errCorrupt
+		return errCorrupt
 	}
-	return it, nil
+	return nil
 }
 
 // skip moves past one value.

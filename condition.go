@@ -53,8 +53,9 @@ func (c *condition) holds(old entry, found bool) (bool, error) {
 	}
 	var item Item
 	if found {
-		var err error
-		if item, err = decodeAttributes(old.enc(), c.top); err != nil {
+		item = getScratchItem()
+		defer putScratchItem(item)
+		if err := decodeItemFiltered(item, old.enc(), len(c.top), func(name string) bool { return slices.Contains(c.top, name) }); err != nil {
 			return false, err
 		}
 	}

@@ -40,12 +40,11 @@ func (u updater) top() []string {
 // only the attributes named by top are decoded and re-encoded.
 func (u updater) patch(k tableKey, old entry) (updateResult, error) {
 	top := u.top()
-	r := updateResult{oldSize: old.size()}
-	base, err := decodeAttributes(old.enc(), top)
-	if err != nil {
+	base := getScratchItem()
+	r := updateResult{oldSize: old.size(), oldItem: base, scratch: base}
+	if err := decodeItemFiltered(base, old.enc(), len(top), func(name string) bool { return slices.Contains(top, name) }); err != nil {
 		return r, err
 	}
-	r.oldItem = base
 	oldPart, err := entriesSize(base)
 	if err != nil {
 		return r, err

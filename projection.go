@@ -110,8 +110,8 @@ func (p *projection) decode(enc string) (Item, error) {
 	if p == nil {
 		return decodeItem(enc)
 	}
-	item, err := decodeItemFiltered(enc, -1, p.topLevel)
-	if err != nil {
+	item := Item{}
+	if err := decodeItemFiltered(item, enc, -1, p.topLevel); err != nil {
 		return nil, err
 	}
 	return p.apply(item), nil

@@ -90,6 +90,7 @@ func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOu
 			return nil, err
 		}
 		var result updateResult
+		defer func() { result.release() }()
 		_, _, err = p.write(t, k, cond, func(old entry, found bool) (change, error) {
 			var err error
 			result, err = u.apply(k, in.Key, old, found)

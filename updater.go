@@ -78,6 +78,15 @@ type updateResult struct {
 	newItem Item  // the item after, nil if none was stored
 	touched [][]expr.PathElem
 	oldSize int
+	// scratch, if not nil, is a map from scratchItems that release returns.
+	scratch Item
+}
+
+// release returns r's scratch map, once its response is built.
+func (r updateResult) release() {
+	if r.scratch != nil {
+		putScratchItem(r.scratch)
+	}
 }
 
 // apply computes the update of the stored entry old (found false: none,
