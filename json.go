@@ -25,10 +25,17 @@ func (v Value) MarshalJSON() ([]byte, error) {
 // MarshalJSON encodes the item in DynamoDB's wire format, attributes in
 // name order; a nil Item is null.
 func (it Item) MarshalJSON() ([]byte, error) {
+	return it.AppendJSON(nil), nil
+}
+
+// AppendJSON appends the item as MarshalJSON encodes it to dst and returns
+// the extended buffer: for encoders that write many items into one
+// buffer. Cost: O(size of the item), allocating only to grow dst.
+func (it Item) AppendJSON(dst []byte) []byte {
 	if it == nil {
-		return []byte("null"), nil
+		return append(dst, "null"...)
 	}
-	return it.appendJSON(nil), nil
+	return it.appendJSON(dst)
 }
 
 // descriptorType returns the Type a wire descriptor names ("S", "NS", ...),

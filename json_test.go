@@ -116,3 +116,13 @@ func FuzzAppendJSONString(f *testing.F) {
 		}
 	})
 }
+
+func TestItemAppendJSON_AppendsWhatMarshalJSONWrites(t *testing.T) {
+	for _, it := range []Item{nil, {}, sampleItem(), {"a": S("<&>")}} {
+		want, err := it.MarshalJSON()
+		require.NoError(t, err)
+		got := it.AppendJSON([]byte("prefix:"))
+		assert.Equal(t, "prefix:"+string(want), string(got))
+	}
+	assert.Equal(t, "null", string(Item(nil).AppendJSON(nil)))
+}

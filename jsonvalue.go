@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/ddbsim/ddbsim/internal/jsonscan"
 )
 
 // maxWireDepth bounds how deep a decoded value may nest; deeper input is
@@ -19,9 +21,9 @@ const maxWireDepth = 2 * MaxNestingDepth
 // value sits, as DynamoDB does. Cost: O(len(data)), one pass, allocating
 // only the decoded strings and containers.
 func (v *Value) UnmarshalJSON(data []byte) error {
-	p := valueParser{data: data}
-	p.space()
-	if p.literal("null") {
+	p := valueParser{jsonscan.Cursor{Data: data}}
+	p.Space()
+	if p.Literal("null") {
 		*v = Value{}
 		return nil
 	}
@@ -37,57 +39,17 @@ func (v *Value) UnmarshalJSON(data []byte) error {
 // UnmarshalJSON only well-formed JSON, but the parser checks every bound
 // anyway and reports anything unexpected as a SerializationException.
 type valueParser struct {
-	data []byte
-	pos  int
+	jsonscan.Cursor
 }
 
 var errMalformedJSON = &Error{Code: CodeSerialization}
-
-func (p *valueParser) space() {
-	for p.pos < len(p.data) {
-		switch p.data[p.pos] {
-		case ' ', '\t', '\n', '\r':
-			p.pos++
-		default:
-			return
-		}
-	}
-}
-
-// peek returns the next byte after white space, or 0 at the end.
-func (p *valueParser) peek() byte {
-	p.space()
-	if p.pos >= len(p.data) {
-		return 0
-	}
-	return p.data[p.pos]
-}
-
-// consume skips white space and c, reporting whether c was next.
-func (p *valueParser) consume(c byte) bool {
-	if p.peek() != c {
-		return false
-	}
-	p.pos++
-	return true
-}
-
-// literal consumes the keyword lit (true, false, null) if it is next.
-func (p *valueParser) literal(lit string) bool {
-	p.space()
-	if len(p.data)-p.pos >= len(lit) && string(p.data[p.pos:p.pos+len(lit)]) == lit {
-		p.pos += len(lit)
-		return true
-	}
-	return false
-}
 
 // wrongType describes the JSON value at the cursor the way DynamoDB's Java
 // front end does ("NUMBER_VALUE cannot be converted to String", "Start of
 // list found where not expected", ...).
 func (p *valueParser) wrongType(what string) error {
 	msg := "NUMBER_VALUE " + what
-	switch p.peek() {
+	switch p.Peek() {
 	case '{':
 		msg = "Start of structure or map found where not expected"
 	case '[':
@@ -108,7 +70,7 @@ func (p *valueParser) wrongType(what string) error {
 
 // value reads one AttributeValue object.
 func (p *valueParser) value(depth int) (Value, error) {
-	if !p.consume('{') {
+	if !p.Consume('{') {
 		return Value{}, p.wrongType("Expected map or null")
 	}
 	if depth > maxWireDepth {
@@ -116,15 +78,15 @@ func (p *valueParser) value(depth int) (Value, error) {
 	}
 	var v Value
 	descriptors := 0
-	for first := true; !p.consume('}'); first = false {
-		if !first && !p.consume(',') {
+	for first := true; !p.Consume('}'); first = false {
+		if !first && !p.Consume(',') {
 			return Value{}, errMalformedJSON
 		}
 		name, err := p.str()
 		if err != nil {
 			return Value{}, err
 		}
-		if !p.consume(':') {
+		if !p.Consume(':') {
 			return Value{}, errMalformedJSON
 		}
 		field, err := p.field(name, depth)
@@ -152,9 +114,9 @@ func (p *valueParser) field(name string, depth int) (Value, error) {
 	case TypeBOOL, TypeNULL:
 		var b bool
 		switch {
-		case p.literal("true"):
+		case p.Literal("true"):
 			b = true
-		case p.literal("false"):
+		case p.Literal("false"):
 		default:
 			return Value{}, p.wrongType("can not be converted to an Boolean")
 		}
@@ -166,19 +128,19 @@ func (p *valueParser) field(name string, depth int) (Value, error) {
 		}
 		return Malformed(msgNullFalse), nil
 	case TypeM:
-		if !p.consume('{') {
+		if !p.Consume('{') {
 			return Value{}, p.wrongType("Expected map or null")
 		}
 		m := map[string]Value{}
-		for first := true; !p.consume('}'); first = false {
-			if !first && !p.consume(',') {
+		for first := true; !p.Consume('}'); first = false {
+			if !first && !p.Consume(',') {
 				return Value{}, errMalformedJSON
 			}
 			key, err := p.str()
 			if err != nil {
 				return Value{}, err
 			}
-			if !p.consume(':') {
+			if !p.Consume(':') {
 				return Value{}, errMalformedJSON
 			}
 			if m[key], err = p.value(depth + 1); err != nil {
@@ -208,11 +170,11 @@ func (p *valueParser) field(name string, depth int) (Value, error) {
 
 // array reads a JSON array, calling elem for each element.
 func (p *valueParser) array(elem func() error) error {
-	if !p.consume('[') {
+	if !p.Consume('[') {
 		return p.wrongType("Expected list or null")
 	}
-	for first := true; !p.consume(']'); first = false {
-		if !first && !p.consume(',') {
+	for first := true; !p.Consume(']'); first = false {
+		if !first && !p.Consume(',') {
 			return errMalformedJSON
 		}
 		if err := elem(); err != nil {
@@ -226,7 +188,7 @@ func (p *valueParser) array(elem func() error) error {
 // alphabet, padded), with DynamoDB's errors for other JSON types and bad
 // base64.
 func (p *valueParser) scalar(blob bool) (string, error) {
-	if p.peek() != '"' {
+	if p.Peek() != '"' {
 		return "", p.wrongType("cannot be converted to String")
 	}
 	s, err := p.str()
@@ -247,23 +209,23 @@ func (p *valueParser) scalar(blob bool) (string, error) {
 // the rare one with escapes or invalid UTF-8 (which encoding/json turns
 // into U+FFFD) goes through encoding/json.
 func (p *valueParser) str() (string, error) {
-	if p.peek() != '"' {
+	if p.Peek() != '"' {
 		return "", errMalformedJSON
 	}
-	start := p.pos
+	start := p.Pos
 	escaped := false
-	for i := start + 1; i < len(p.data); i++ {
-		switch p.data[i] {
+	for i := start + 1; i < len(p.Data); i++ {
+		switch p.Data[i] {
 		case '\\':
 			escaped = true
 			i++
 		case '"':
-			p.pos = i + 1
-			if raw := p.data[start+1 : i]; !escaped && utf8.Valid(raw) {
+			p.Pos = i + 1
+			if raw := p.Data[start+1 : i]; !escaped && utf8.Valid(raw) {
 				return string(raw), nil
 			}
 			var s string
-			if err := json.Unmarshal(p.data[start:i+1], &s); err != nil {
+			if err := json.Unmarshal(p.Data[start:i+1], &s); err != nil {
 				return "", errMalformedJSON
 			}
 			return s, nil
@@ -274,7 +236,7 @@ func (p *valueParser) str() (string, error) {
 
 // skip moves past one JSON value of any kind.
 func (p *valueParser) skip() error {
-	switch c := p.peek(); {
+	switch c := p.Peek(); {
 	case c == '"':
 		_, err := p.str()
 		return err
@@ -283,13 +245,13 @@ func (p *valueParser) skip() error {
 		if c == '[' {
 			closing = ']'
 		}
-		p.pos++
-		for first := true; !p.consume(closing); first = false {
-			if !first && !p.consume(',') {
+		p.Pos++
+		for first := true; !p.Consume(closing); first = false {
+			if !first && !p.Consume(',') {
 				return errMalformedJSON
 			}
 			if c == '{' {
-				if _, err := p.str(); err != nil || !p.consume(':') {
+				if _, err := p.str(); err != nil || !p.Consume(':') {
 					return errMalformedJSON
 				}
 			}
@@ -301,11 +263,11 @@ func (p *valueParser) skip() error {
 	case c == 0:
 		return errMalformedJSON
 	}
-	start := p.pos // a number or a literal
-	for p.pos < len(p.data) && !isJSONDelimiter(p.data[p.pos]) {
-		p.pos++
+	start := p.Pos // a number or a literal
+	for p.Pos < len(p.Data) && !isJSONDelimiter(p.Data[p.Pos]) {
+		p.Pos++
 	}
-	if p.pos == start {
+	if p.Pos == start {
 		return errMalformedJSON
 	}
 	return nil

@@ -4,32 +4,36 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"reflect"
+	"sync"
 
 	"github.com/ddbsim/ddbsim"
 )
 
-// operation decodes a request body, runs it on db and returns the value to
-// encode as the response body.
-type operation func(ctx context.Context, db *ddbsim.DB, body []byte) (any, error)
+// operation decodes a request body, runs it on db and writes the response
+// body with e.
+type operation func(ctx context.Context, db *ddbsim.DB, body []byte, e *encoder) error
 
-// operations maps each X-Amz-Target operation name to its implementation.
-func operations() map[string]operation {
+// operations maps each X-Amz-Target operation name to its implementation;
+// built once, as the fast decoders take some reflection to build, and
+// shared by every handler.
+var operations = sync.OnceValue(func() map[string]operation {
 	return map[string]operation{
-		"CreateTable":   wrap((*ddbsim.DB).CreateTable, func(d *ddbsim.TableDescription) any { return tableDescriptionOutput{d} }),
-		"DeleteTable":   wrap((*ddbsim.DB).DeleteTable, func(d *ddbsim.TableDescription) any { return tableDescriptionOutput{d} }),
-		"DescribeTable": wrap((*ddbsim.DB).DescribeTable, func(d *ddbsim.TableDescription) any { return tableOutput{d} }),
-		"ListTables":    op((*ddbsim.DB).ListTables),
-		"PutItem":       op((*ddbsim.DB).PutItem),
-		"GetItem":       op((*ddbsim.DB).GetItem),
-		"DeleteItem":    op((*ddbsim.DB).DeleteItem),
-		"UpdateItem":    op((*ddbsim.DB).UpdateItem),
+		"CreateTable":   op((*ddbsim.DB).CreateTable, func(e *encoder, d *ddbsim.TableDescription) { e.marshal(tableDescriptionOutput{d}) }),
+		"DeleteTable":   op((*ddbsim.DB).DeleteTable, func(e *encoder, d *ddbsim.TableDescription) { e.marshal(tableDescriptionOutput{d}) }),
+		"DescribeTable": op((*ddbsim.DB).DescribeTable, func(e *encoder, d *ddbsim.TableDescription) { e.marshal(tableOutput{d}) }),
+		"ListTables":    op((*ddbsim.DB).ListTables, func(e *encoder, o *ddbsim.ListTablesOutput) { e.marshal(o) }),
+		"PutItem":       op((*ddbsim.DB).PutItem, encodePutItem),
+		"GetItem":       op((*ddbsim.DB).GetItem, encodeGetItem),
+		"DeleteItem":    op((*ddbsim.DB).DeleteItem, encodeDeleteItem),
+		"UpdateItem":    op((*ddbsim.DB).UpdateItem, encodeUpdateItem),
 
-		"Query":          op((*ddbsim.DB).Query),
-		"Scan":           op((*ddbsim.DB).Scan),
-		"BatchGetItem":   op((*ddbsim.DB).BatchGetItem),
-		"BatchWriteItem": op((*ddbsim.DB).BatchWriteItem),
+		"Query":          op((*ddbsim.DB).Query, encodeQuery),
+		"Scan":           op((*ddbsim.DB).Scan, encodeScan),
+		"BatchGetItem":   op((*ddbsim.DB).BatchGetItem, encodeBatchGetItem),
+		"BatchWriteItem": op((*ddbsim.DB).BatchWriteItem, encodeBatchWriteItem),
 	}
-}
+})
 
 // tableDescriptionOutput is the body of CreateTable and DeleteTable.
 type tableDescriptionOutput struct {
@@ -41,29 +45,31 @@ type tableOutput struct {
 	Table *ddbsim.TableDescription
 }
 
-// op adapts a DB method whose output struct is the response body.
-func op[I, O any](f func(*ddbsim.DB, context.Context, I) (*O, error)) operation {
-	return wrap(f, func(o *O) any { return o })
-}
-
-// wrap adapts a DB method whose output shape wraps into the response body.
-func wrap[I, O any](f func(*ddbsim.DB, context.Context, I) (*O, error), shape func(*O) any) operation {
-	return func(ctx context.Context, db *ddbsim.DB, body []byte) (any, error) {
+// op adapts a DB method and the encoder of its output.
+func op[I, O any](f func(*ddbsim.DB, context.Context, I) (*O, error), encode func(*encoder, *O)) operation {
+	fast := decoderFor(reflect.TypeFor[I]())
+	return func(ctx context.Context, db *ddbsim.DB, body []byte, e *encoder) error {
 		var in I
-		if err := decode(body, &in); err != nil {
-			return nil, err
+		if err := decode(fast, body, &in); err != nil {
+			return err
 		}
 		out, err := f(db, ctx, in)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		return shape(out), nil
+		encode(e, out)
+		return nil
 	}
 }
 
-// decode reads a request body into in, turning JSON the service would not
-// accept into a SerializationException.
-func decode(body []byte, in any) error {
+// decode reads a request body into in, with the fast decoder (see
+// decoder.go) if it takes the body, else with encoding/json, turning JSON
+// the service would not accept into a SerializationException.
+func decode[I any](fast valueDecoder, body []byte, in *I) error {
+	if fast != nil && decodeFast(fast, body, reflect.ValueOf(in).Elem()) {
+		return nil
+	}
+	*in = *new(I) // what the fast decoder set before giving up
 	err := json.Unmarshal(body, in)
 	var e *ddbsim.Error
 	var typeErr *json.UnmarshalTypeError
