@@ -344,7 +344,15 @@ func decodeItem(enc string) (Item, error) {
 		if err != nil {
 			return nil, err
 		}
-		v, err := d.value(1)
+		var v Value
+		if t := d.scalarType(); t != 0 {
+			// Most attributes are strings and numbers: no call to value.
+			d.pos++
+			v.t = t
+			v.s, err = d.bytes()
+		} else {
+			v, err = d.value(1)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -384,7 +392,31 @@ func (d *decoder) count() (int, error) {
 	return int(n), nil
 }
 
+// scalarType returns the type of the value at the decoder's position if
+// it is an S, N or B, else 0.
+func (d *decoder) scalarType() Type {
+	if d.pos < len(d.s) {
+		switch d.s[d.pos] {
+		case tagS:
+			return TypeS
+		case tagN:
+			return TypeN
+		case tagB:
+			return TypeB
+		}
+	}
+	return 0
+}
+
 func (d *decoder) bytes() (string, error) {
+	// A length under 128, the usual case, is one byte.
+	if d.pos < len(d.s) {
+		if n := int(d.s[d.pos]); n < 0x80 && n < len(d.s)-d.pos {
+			s := d.s[d.pos+1 : d.pos+1+n]
+			d.pos += 1 + n
+			return s, nil
+		}
+	}
 	n, err := d.count()
 	if err != nil {
 		return "", err
