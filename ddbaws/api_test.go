@@ -431,3 +431,28 @@ func TestAPI_UpdateItem_ConditionFailureCarriesTheItem(t *testing.T) {
 	require.ErrorAs(t, err, &ccf)
 	assert.Equal(t, map[string]types.AttributeValue{"id": avS("a"), "version": avN("2")}, ccf.Item)
 }
+
+func TestAPI_Reads_MutatingTheResultChangesNeitherTheNextReadNorTheStore(t *testing.T) {
+	a, _ := newUsersAPI(t)
+	ctx := context.Background()
+	stored := FromItem(richItem(1))
+	stored["id"] = avS("a")
+	mustPut(t, a, "users", stored)
+	get := &dynamodb.GetItemInput{TableName: aws.String("users"), Key: map[string]types.AttributeValue{"id": avS("a")}}
+	first, err := a.GetItem(ctx, get)
+	require.NoError(t, err)
+	want := FromItem(ToItem(first.Item))
+	mutate(first.Item)
+
+	again, err := a.GetItem(ctx, get)
+	require.NoError(t, err)
+	assert.Equal(t, want, again.Item)
+	page, err := a.Scan(ctx, &dynamodb.ScanInput{TableName: aws.String("users")})
+	require.NoError(t, err)
+	require.Len(t, page.Items, 1)
+	assert.Equal(t, want, page.Items[0])
+	mutate(page.Items[0])
+	batch, err := a.BatchGetItem(ctx, &dynamodb.BatchGetItemInput{RequestItems: map[string]types.KeysAndAttributes{"users": {Keys: []map[string]types.AttributeValue{get.Key}}}})
+	require.NoError(t, err)
+	assert.Equal(t, []map[string]types.AttributeValue{want}, batch.Responses["users"])
+}

@@ -26,7 +26,7 @@ func (a *API) BatchGetItem(ctx context.Context, params *dynamodb.BatchGetItemInp
 
 func batchGetItemInput(in *dynamodb.BatchGetItemInput) (ddbsim.BatchGetItemInput, error) {
 	errs := missing("BatchGetItemInput", member{"RequestItems", in.RequestItems != nil})
-	errs.AddNested("RequestItems", entries(in.RequestItems, func(k *types.KeysAndAttributes) smithy.InvalidParamsError {
+	errs.AddNested("RequestItems", entries(in.RequestItems, func(k types.KeysAndAttributes) smithy.InvalidParamsError {
 		return missing("KeysAndAttributes", member{"Keys", k.Keys != nil})
 	}))
 	if err := invalid(errs); err != nil {
@@ -52,21 +52,19 @@ func (c *converter) keysAndAttributes(k types.KeysAndAttributes) ddbsim.KeysAndA
 }
 
 func batchGetItemOutput(out *ddbsim.BatchGetItemOutput) *dynamodb.BatchGetItemOutput {
+	var b sdkValues
 	return &dynamodb.BatchGetItemOutput{
-		Responses: mapValues(out.Responses, func(items []ddbsim.Item) []map[string]types.AttributeValue {
-			return fromItems(items)
-		}),
-		UnprocessedKeys:  mapValues(out.UnprocessedKeys, fromKeysAndAttributes),
+		Responses:        mapValues(out.Responses, b.items),
+		UnprocessedKeys:  mapValues(out.UnprocessedKeys, b.keysAndAttributes),
 		ConsumedCapacity: consumedCapacities(out.ConsumedCapacity),
 	}
 }
 
-// fromKeysAndAttributes converts the unprocessed keys of one table and
-// their settings; settings left at their defaults are absent, as on the
-// wire.
-func fromKeysAndAttributes(k ddbsim.KeysAndAttributes) types.KeysAndAttributes {
+// keysAndAttributes converts the unprocessed keys of one table and their
+// settings; settings left at their defaults are absent, as on the wire.
+func (b *sdkValues) keysAndAttributes(k ddbsim.KeysAndAttributes) types.KeysAndAttributes {
 	out := types.KeysAndAttributes{
-		Keys:                     fromItems(k.Keys),
+		Keys:                     b.items(k.Keys),
 		ProjectionExpression:     optional(k.ProjectionExpression),
 		ExpressionAttributeNames: k.ExpressionAttributeNames,
 		AttributesToGet:          k.AttributesToGet,
@@ -90,8 +88,8 @@ func (a *API) BatchWriteItem(ctx context.Context, params *dynamodb.BatchWriteIte
 
 func batchWriteItemInput(in *dynamodb.BatchWriteItemInput) (ddbsim.BatchWriteItemInput, error) {
 	errs := missing("BatchWriteItemInput", member{"RequestItems", in.RequestItems != nil})
-	errs.AddNested("RequestItems", entries(in.RequestItems, func(writes *[]types.WriteRequest) smithy.InvalidParamsError {
-		return elements(*writes, writeRequest)
+	errs.AddNested("RequestItems", entries(in.RequestItems, func(writes []types.WriteRequest) smithy.InvalidParamsError {
+		return elements(writes, writeRequest)
 	}))
 	if err := invalid(errs); err != nil {
 		return ddbsim.BatchWriteItemInput{}, err
@@ -132,22 +130,23 @@ func (c *converter) writeRequest(w types.WriteRequest) ddbsim.WriteRequest {
 }
 
 func batchWriteItemOutput(out *ddbsim.BatchWriteItemOutput) *dynamodb.BatchWriteItemOutput {
+	var b sdkValues
 	return &dynamodb.BatchWriteItemOutput{
 		UnprocessedItems: mapValues(out.UnprocessedItems, func(writes []ddbsim.WriteRequest) []types.WriteRequest {
-			return mapSlice(writes, fromWriteRequest)
+			return mapSlice(writes, b.writeRequest)
 		}),
 		ConsumedCapacity: consumedCapacities(out.ConsumedCapacity),
 	}
 }
 
-// fromWriteRequest converts one unprocessed write of a BatchWriteItem.
-func fromWriteRequest(w ddbsim.WriteRequest) types.WriteRequest {
+// writeRequest converts one unprocessed write of a BatchWriteItem.
+func (b *sdkValues) writeRequest(w ddbsim.WriteRequest) types.WriteRequest {
 	var out types.WriteRequest
 	if p := w.PutRequest; p != nil {
-		out.PutRequest = &types.PutRequest{Item: FromItem(p.Item)}
+		out.PutRequest = &types.PutRequest{Item: b.item(p.Item)}
 	}
 	if d := w.DeleteRequest; d != nil {
-		out.DeleteRequest = &types.DeleteRequest{Key: FromItem(d.Key)}
+		out.DeleteRequest = &types.DeleteRequest{Key: b.item(d.Key)}
 	}
 	return out
 }

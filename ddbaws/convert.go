@@ -42,9 +42,13 @@ func ToItem(m map[string]types.AttributeValue) ddbsim.Item {
 
 // converter converts SDK values to ddbsim values and remembers the first
 // value that the SDK client could not even send (a nil []byte), so NewAPI
-// can answer it as the wire does.
+// can answer it as the wire does. The elements of lists, and the members
+// of SS and NS, it copies into blocks (see block): one converter converts
+// one request.
 type converter struct {
-	err error
+	err     error
+	elems   block[ddbsim.Value]
+	members block[string]
 }
 
 // AWS's message for NULL false, and ddbaws's for an unknown union member
@@ -86,15 +90,15 @@ func (c *converter) value(av types.AttributeValue) ddbsim.Value {
 	case *types.AttributeValueMemberM:
 		return ddbsim.M(c.item(av.Value))
 	case *types.AttributeValueMemberL:
-		list := make([]ddbsim.Value, len(av.Value))
+		list := c.elems.take(len(av.Value))
 		for i, e := range av.Value {
 			list[i] = c.value(e)
 		}
 		return ddbsim.L(list...)
 	case *types.AttributeValueMemberSS:
-		return ddbsim.SS(slices.Clone(av.Value)...)
+		return ddbsim.SS(c.members.clone(av.Value)...)
 	case *types.AttributeValueMemberNS:
-		return ddbsim.NS(slices.Clone(av.Value)...)
+		return ddbsim.NS(c.members.clone(av.Value)...)
 	case *types.AttributeValueMemberBS:
 		if slices.ContainsFunc(av.Value, func(b []byte) bool { return b == nil }) {
 			return c.nullBinary()
@@ -119,7 +123,7 @@ func (c *converter) nullBinary() ddbsim.Value {
 // no memory with v. The zero Value and Malformed values, which have no
 // DynamoDB type, become nil. Cost: O(size of v).
 func FromValue(v ddbsim.Value) types.AttributeValue {
-	var b blocks
+	var b sdkValues
 	return b.value(v)
 }
 
@@ -127,73 +131,149 @@ func FromValue(v ddbsim.Value) types.AttributeValue {
 // does. A nil Item gives a nil map, an empty Item an empty map. Cost:
 // O(size of the item).
 func FromItem(it ddbsim.Item) map[string]types.AttributeValue {
-	var b blocks
+	var b sdkValues
 	return b.item(it)
 }
 
-// fromItems converts a list of items (a page, a batch) as FromItem does;
-// nil stays nil and empty stays empty.
-func fromItems(items []ddbsim.Item) []map[string]types.AttributeValue {
-	var b blocks
-	return mapSlice(items, b.item)
+// sdkValues converts ddbsim values to SDK values that share no memory
+// with them, taking the SDK's member structs, and the backing arrays of
+// lists and sets, from blocks: the first item takes the first block of
+// each common type in one allocation (firstBlocks), and the items after
+// it in a page take one more allocation a type (see items). One sdkValues
+// converts one response: its values, in every item, share blocks but no
+// memory with each other (see block.take).
+type sdkValues struct {
+	started bool // the first blocks are allocated
+	// converted counts the items of pages converted so far.
+	converted int
+
+	s    block[types.AttributeValueMemberS]
+	n    block[types.AttributeValueMemberN]
+	b    block[types.AttributeValueMemberB]
+	bool block[types.AttributeValueMemberBOOL]
+	null block[types.AttributeValueMemberNULL]
+	m    block[types.AttributeValueMemberM]
+	l    block[types.AttributeValueMemberL]
+	ss   block[types.AttributeValueMemberSS]
+	ns   block[types.AttributeValueMemberNS]
+	bs   block[types.AttributeValueMemberBS]
+	// elems holds the elements of lists, members those of SS and NS.
+	elems   block[types.AttributeValue]
+	members block[string]
 }
 
-// blocks hands out the SDK's scalar attribute values (S, N, BOOL) from
-// blocks of a few dozen, so that converting an item, or a page of items,
-// takes a few allocations instead of one a value: converting is most of
-// what NewAPI adds to a read. A value keeps its block alive, at most a
-// few KB, as long as the caller keeps the value. A blocks is used by one
-// conversion at a time.
-type blocks struct {
-	s    []types.AttributeValueMemberS
-	n    []types.AttributeValueMemberN
-	bool []types.AttributeValueMemberBOOL
+// firstBlocks are the first blocks of the common types, allocated
+// together: room for a typical item (a dozen attributes, mostly strings
+// and numbers), which then takes one allocation besides its maps. It
+// stays within 512 bytes, the largest size the Go allocator serves
+// without a header. (Each SDK member struct ends in a zero-size field,
+// which pads an S or N to 24 bytes.)
+type firstBlocks struct {
+	s       [6]types.AttributeValueMemberS
+	n       [6]types.AttributeValueMemberN
+	bool    [2]types.AttributeValueMemberBOOL
+	m       [2]types.AttributeValueMemberM
+	ss      [2]types.AttributeValueMemberSS
+	members [4]string
 }
 
-// Block sizes: the first block of a kind holds minBlock values; each next
-// block doubles, up to maxBlock.
-const (
-	minBlock = 4
-	maxBlock = 256
-)
+// start allocates the first blocks, on the first item with a value.
+func (b *sdkValues) start() {
+	b.started = true
+	first := new(firstBlocks)
+	b.s.start(first.s[:])
+	b.n.start(first.n[:])
+	b.bool.start(first.bool[:])
+	b.m.start(first.m[:])
+	b.ss.start(first.ss[:])
+	b.members.start(first.members[:])
+}
 
-// next stores v in the current block of its kind, or in a new one if that
-// is full, and returns its address. Values already handed out stay where
-// they are: a full block is left to them, never grown.
-func next[T any](block *[]T, v T) *T {
-	if len(*block) == cap(*block) {
-		*block = make([]T, 0, min(max(2*cap(*block), minBlock), maxBlock))
+// expect sizes the next block of each type for n more items like the
+// ones converted so far.
+func (b *sdkValues) expect(n int) {
+	b.s.expect(n, b.converted)
+	b.n.expect(n, b.converted)
+	b.b.expect(n, b.converted)
+	b.bool.expect(n, b.converted)
+	b.null.expect(n, b.converted)
+	b.m.expect(n, b.converted)
+	b.l.expect(n, b.converted)
+	b.ss.expect(n, b.converted)
+	b.ns.expect(n, b.converted)
+	b.bs.expect(n, b.converted)
+	b.elems.expect(n, b.converted)
+	b.members.expect(n, b.converted)
+}
+
+// item converts an item, or the entries of an M; nil stays nil.
+func (b *sdkValues) item(it ddbsim.Item) map[string]types.AttributeValue {
+	if it == nil {
+		return nil
 	}
-	*block = append(*block, v)
-	return &(*block)[len(*block)-1]
+	if !b.started && len(it) > 0 {
+		b.start()
+	}
+	out := make(map[string]types.AttributeValue, len(it))
+	for name, v := range it {
+		out[name] = b.value(v)
+	}
+	return out
 }
 
-func (b *blocks) item(it ddbsim.Item) map[string]types.AttributeValue {
-	return mapValues(it, b.value)
+// items converts a list of items (a page, a batch); nil stays nil and
+// empty stays empty. Once the first item is converted, the next block of
+// each type is sized for the rest of the page: items of a page tend to
+// look alike.
+func (b *sdkValues) items(items []ddbsim.Item) []map[string]types.AttributeValue {
+	if items == nil {
+		return nil
+	}
+	out := make([]map[string]types.AttributeValue, len(items))
+	for i, it := range items {
+		out[i] = b.item(it)
+		b.converted++
+		if i == 0 && len(items) > 1 {
+			b.expect(len(items) - 1)
+		}
+	}
+	return out
 }
 
-func (b *blocks) value(v ddbsim.Value) types.AttributeValue {
+func (b *sdkValues) value(v ddbsim.Value) types.AttributeValue {
 	switch v.Type() {
 	case ddbsim.TypeS:
-		return next(&b.s, types.AttributeValueMemberS{Value: v.S()})
+		return b.s.next(types.AttributeValueMemberS{Value: v.S()})
 	case ddbsim.TypeN:
-		return next(&b.n, types.AttributeValueMemberN{Value: v.N()})
+		return b.n.next(types.AttributeValueMemberN{Value: v.N()})
 	case ddbsim.TypeB:
-		return &types.AttributeValueMemberB{Value: v.B()}
+		return b.b.next(types.AttributeValueMemberB{Value: v.B()})
 	case ddbsim.TypeBOOL:
-		return next(&b.bool, types.AttributeValueMemberBOOL{Value: v.Bool()})
+		return b.bool.next(types.AttributeValueMemberBOOL{Value: v.Bool()})
 	case ddbsim.TypeNULL:
-		return &types.AttributeValueMemberNULL{Value: true}
+		return b.null.next(types.AttributeValueMemberNULL{Value: true})
 	case ddbsim.TypeM:
-		return &types.AttributeValueMemberM{Value: b.item(v.M())}
+		return b.m.next(types.AttributeValueMemberM{Value: b.item(v.M())})
 	case ddbsim.TypeL:
-		return &types.AttributeValueMemberL{Value: mapSlice(v.L(), b.value)}
+		return b.l.next(types.AttributeValueMemberL{Value: b.list(v.L())})
 	case ddbsim.TypeSS:
-		return &types.AttributeValueMemberSS{Value: slices.Clone(v.SS())}
+		return b.ss.next(types.AttributeValueMemberSS{Value: b.members.clone(v.SS())})
 	case ddbsim.TypeNS:
-		return &types.AttributeValueMemberNS{Value: slices.Clone(v.NS())}
+		return b.ns.next(types.AttributeValueMemberNS{Value: b.members.clone(v.NS())})
 	case ddbsim.TypeBS:
-		return &types.AttributeValueMemberBS{Value: v.BS()}
+		return b.bs.next(types.AttributeValueMemberBS{Value: v.BS()})
 	}
 	return nil
+}
+
+// list converts the elements of an L; nil stays nil.
+func (b *sdkValues) list(list []ddbsim.Value) []types.AttributeValue {
+	if list == nil {
+		return nil
+	}
+	out := b.elems.take(len(list))
+	for i, e := range list {
+		out[i] = b.value(e)
+	}
+	return out
 }

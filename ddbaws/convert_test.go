@@ -1,9 +1,13 @@
 package ddbaws
 
 import (
+	"context"
 	"strconv"
 	"testing"
+	"unsafe"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -254,7 +258,8 @@ func TestFromItems_ValuesAreIndependent(t *testing.T) {
 		items[i] = ddbsim.Item{"s": ddbsim.S(strconv.Itoa(i)), "n": ddbsim.N(strconv.Itoa(i)), "b": ddbsim.Bool(i%2 == 0),
 			"l": ddbsim.L(ddbsim.S("x"), ddbsim.N("1"))}
 	}
-	out := fromItems(items)
+	var b sdkValues
+	out := b.items(items)
 	for i, it := range out {
 		require.Equal(t, FromItem(items[i]), it)
 		it["s"].(*types.AttributeValueMemberS).Value = "changed"
@@ -264,6 +269,132 @@ func TestFromItems_ValuesAreIndependent(t *testing.T) {
 			require.Equal(t, FromItem(items[j]), out[j], "changing item %d changed item %d", i, j)
 		}
 	}
-	assert.Nil(t, fromItems(nil))
-	assert.Equal(t, []map[string]types.AttributeValue{}, fromItems([]ddbsim.Item{}))
+	assert.Nil(t, b.items(nil))
+	assert.Equal(t, []map[string]types.AttributeValue{}, b.items([]ddbsim.Item{}))
+}
+
+// richItem is an item with every type of value, nested ones included,
+// that differs by i.
+func richItem(i int) ddbsim.Item {
+	s := strconv.Itoa(i)
+	return ddbsim.Item{
+		"s": ddbsim.S(s), "n": ddbsim.N(s), "b": ddbsim.B([]byte(s)), "bool": ddbsim.Bool(i%2 == 0), "null": ddbsim.Null(),
+		"m":  ddbsim.M(map[string]ddbsim.Value{"s": ddbsim.S(s), "l": ddbsim.L(ddbsim.N(s))}),
+		"l":  ddbsim.L(ddbsim.S(s), ddbsim.SS("x", s), ddbsim.M(map[string]ddbsim.Value{"n": ddbsim.N(s)})),
+		"ss": ddbsim.SS("a"+s, "b"+s), "ns": ddbsim.NS(s, "-1"), "bs": ddbsim.BS([]byte{1}, []byte(s)),
+	}
+}
+
+// mutate changes, appends to or deletes from every value of an SDK item
+// in place, nested ones included.
+func mutate(item map[string]types.AttributeValue) {
+	for name, av := range item {
+		switch av := av.(type) {
+		case *types.AttributeValueMemberS:
+			av.Value = "changed"
+		case *types.AttributeValueMemberN:
+			av.Value = "-7"
+		case *types.AttributeValueMemberB:
+			av.Value[0] ^= 0xFF
+			av.Value = append(av.Value, 9)
+		case *types.AttributeValueMemberBOOL:
+			av.Value = !av.Value
+		case *types.AttributeValueMemberNULL:
+			av.Value = false
+		case *types.AttributeValueMemberM:
+			mutate(av.Value)
+			av.Value["added"] = avS("new")
+		case *types.AttributeValueMemberL:
+			mutate(map[string]types.AttributeValue{"0": av.Value[0]})
+			av.Value[0] = avS("replaced")
+			av.Value = append(av.Value, avS("appended"))
+		case *types.AttributeValueMemberSS:
+			av.Value[0] = "changed"
+			av.Value = append(av.Value, "appended")
+		case *types.AttributeValueMemberNS:
+			av.Value[0] = "-7"
+			av.Value = append(av.Value, "8")
+		case *types.AttributeValueMemberBS:
+			av.Value[0][0] ^= 0xFF
+			av.Value = append(av.Value, []byte{9})
+		}
+		item[name+"-gone"] = nil
+		delete(item, name+"-gone")
+	}
+}
+
+func TestFromItems_MutatingOneItemChangesNoOtherNorTheSource(t *testing.T) {
+	items := make([]ddbsim.Item, 40)
+	for i := range items {
+		items[i] = richItem(i)
+	}
+	var b sdkValues
+	out := b.items(items)
+	for i := range out {
+		mutate(out[i])
+		for j := i + 1; j < len(out); j++ {
+			require.Equal(t, FromItem(items[j]), out[j], "changing item %d changed item %d", i, j)
+		}
+		require.True(t, richItem(i).Equal(items[i]), "changing item %d changed its source", i)
+	}
+}
+
+func TestFromItems_LastEvaluatedKeyIsApartFromTheItems(t *testing.T) {
+	a, _ := newScoresAPI(t, 3, nil)
+	out, err := a.Query(context.Background(), &dynamodb.QueryInput{TableName: aws.String("scores"), KeyConditionExpression: aws.String("pk = :p"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{":p": avS("p")}, Limit: aws.Int32(2)})
+	require.NoError(t, err)
+	mutate(out.Items[1])
+	assert.Equal(t, map[string]types.AttributeValue{"pk": avS("p"), "sk": avN("2")}, out.LastEvaluatedKey)
+}
+
+func TestFirstBlocks_FitTheAllocatorsSizesWithoutAHeader(t *testing.T) {
+	assert.LessOrEqual(t, unsafe.Sizeof(firstBlocks{}), uintptr(512))
+}
+
+// TestFromItem_AllocatesItsMapsAndOneBlock checks the point of
+// sdkValues: a typical item's values, nested ones included, take a single
+// allocation besides the maps themselves; a page of items like it takes
+// one more a type of value.
+func TestFromItem_AllocatesItsMapsAndOneBlock(t *testing.T) {
+	item := benchItem(1) // 5 S, 4 N, 1 BOOL, 1 SS, 1 M
+	var sink, innerSink map[string]types.AttributeValue
+	maps := testing.AllocsPerRun(100, func() {
+		sink = make(map[string]types.AttributeValue, len(item))
+		for name := range item {
+			sink[name] = nil
+		}
+		innerSink = make(map[string]types.AttributeValue, 2)
+		innerSink["city"], innerSink["zip"] = nil, nil
+	})
+	single := testing.AllocsPerRun(100, func() { sink = FromItem(item) })
+	assert.Equal(t, maps+1, single, "one item: its maps and one block")
+
+	page := make([]ddbsim.Item, 10)
+	for i := range page {
+		page[i] = benchItem(i)
+	}
+	var pageSink []map[string]types.AttributeValue
+	perPage := testing.AllocsPerRun(100, func() {
+		var b sdkValues
+		pageSink = b.items(page)
+	})
+	const types = 6 // S, N, BOOL, M, SS and the members of the SS
+	assert.LessOrEqual(t, perPage, float64(len(page))*maps+1+1+types, "a page: its maps, the list of items, the first block and one a type")
+	_, _, _ = sink, innerSink, pageSink
+}
+
+func TestToItem_ListsAndSetsAreCopiesApartFromEachOther(t *testing.T) {
+	l1, l2 := []types.AttributeValue{avS("a"), avS("b")}, []types.AttributeValue{avN("1")}
+	ss, ns := []string{"x", "y"}, []string{"1", "2"}
+	it := ToItem(map[string]types.AttributeValue{"l1": avL(l1...), "l2": avL(l2...), "ss": avSS(ss...), "ns": &types.AttributeValueMemberNS{Value: ns}})
+	want := ddbsim.Item{"l1": ddbsim.L(ddbsim.S("a"), ddbsim.S("b")), "l2": ddbsim.L(ddbsim.N("1")), "ss": ddbsim.SS("x", "y"), "ns": ddbsim.NS("1", "2")}
+	require.True(t, want.Equal(it), "got %v", it)
+
+	l1[0], ss[0], ns[0] = avS("changed"), "changed", "9"
+	grownList := append(it["l1"].L(), ddbsim.S("appended"))
+	grownSet := append(it["ss"].SS(), "appended")
+	assert.Len(t, grownList, 3)
+	assert.Len(t, grownSet, 3)
+	assert.True(t, want.Equal(it), "changing the SDK values or appending to one converted value changed another: %v", it)
 }

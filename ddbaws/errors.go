@@ -3,6 +3,7 @@ package ddbaws
 import (
 	"errors"
 	"reflect"
+	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -19,8 +20,7 @@ import (
 // (the context's, ddbsim.ErrLostResponse, ...) stays as it is, so
 // errors.Is still finds it.
 func operationError(op string, err error) error {
-	var e *ddbsim.Error
-	if errors.As(err, &e) {
+	if e, ok := errors.AsType[*ddbsim.Error](err); ok {
 		err = serviceError(e)
 	}
 	return &smithy.OperationError{ServiceID: dynamodb.ServiceID, OperationName: op, Err: err}
@@ -38,17 +38,14 @@ const unknownError = "UnknownError"
 // the code, the message ("UnknownError" when there is none) and an unknown
 // fault, as the SDK builds it for ValidationException and the like.
 func serviceError(e *ddbsim.Error) error {
-	if entry, ok := dynamodb.TypeRegistry.LookupEntry(e.Code); ok {
-		typed, ok := entry.New().(smithy.APIError)
-		if ok && setMessage(typed, e.Message) {
-			switch t := typed.(type) {
-			case *types.ConditionalCheckFailedException:
-				t.Item = FromItem(e.Item)
-			case *types.TransactionCanceledException:
-				t.CancellationReasons = mapSlice(e.CancellationReasons, cancellationReason)
-			}
-			return typed
+	if typed := errorTypeOf(e.Code).build(e.Message); typed != nil {
+		switch t := typed.(type) {
+		case *types.ConditionalCheckFailedException:
+			t.Item = FromItem(e.Item)
+		case *types.TransactionCanceledException:
+			t.CancellationReasons = mapSlice(e.CancellationReasons, cancellationReason)
 		}
+		return typed
 	}
 	msg := e.Message
 	if msg == "" {
@@ -57,22 +54,51 @@ func serviceError(e *ddbsim.Error) error {
 	return &smithy.GenericAPIError{Code: e.Code, Message: msg}
 }
 
-// setMessage sets the Message field (a *string, nil for an empty msg) of
-// one of the SDK's generated error structs, and reports whether it has
-// one. The SDK's deserializer fills that field from the body's "message"
-// or "Message"; every error type in its registry has it, but no interface
-// or constructor reaches it, hence reflection.
-func setMessage(typed smithy.APIError, msg string) bool {
-	v := reflect.ValueOf(typed)
-	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
-		return false
+// errorType is how to build the SDK's error for one error code: the
+// registry's constructor, and the index of the Message field (a *string)
+// of the struct it returns. The SDK's deserializer fills that field from
+// the body's "message" or "Message"; every error type in its registry has
+// it, but no interface or constructor reaches it, hence reflection.
+type errorType struct {
+	new     func() any // nil if the registry has no error type for the code
+	message []int
+}
+
+// errorTypes caches errorTypeOf by code (ddbsim has a few dozen): the
+// registry's LookupEntry scans every entry for a code it does not hold,
+// such as ValidationException, and reflection looks fields up by name.
+var errorTypes sync.Map // code (string) → errorType
+
+// errorTypeOf returns how to build the SDK's error for code, from the
+// SDK's registry.
+func errorTypeOf(code string) errorType {
+	if t, ok := errorTypes.Load(code); ok {
+		return t.(errorType)
 	}
-	field := v.Elem().FieldByName("Message")
-	if !field.IsValid() || field.Type() != reflect.TypeFor[*string]() {
-		return false
+	var t errorType
+	if entry, ok := dynamodb.TypeRegistry.LookupEntry(code); ok {
+		v := entry.New()
+		_, isAPIError := v.(smithy.APIError)
+		typ := reflect.TypeOf(v)
+		if isAPIError && typ.Kind() == reflect.Pointer && typ.Elem().Kind() == reflect.Struct {
+			if f, ok := typ.Elem().FieldByName("Message"); ok && f.Type == reflect.TypeFor[*string]() {
+				t = errorType{new: entry.New, message: f.Index}
+			}
+		}
 	}
-	field.Set(reflect.ValueOf(optional(msg)))
-	return true
+	errorTypes.Store(code, t)
+	return t
+}
+
+// build returns a new error of the type with its Message set (nil for an
+// empty msg), or nil if the code has no error type.
+func (t errorType) build(msg string) smithy.APIError {
+	if t.new == nil {
+		return nil
+	}
+	typed := t.new().(smithy.APIError)
+	reflect.ValueOf(typed).Elem().FieldByIndex(t.message).Set(reflect.ValueOf(optional(msg)))
+	return typed
 }
 
 // cancellationReason converts one reason of a cancelled transaction; an

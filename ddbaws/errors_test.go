@@ -39,6 +39,28 @@ func TestServiceError_OtherCodesAreGeneric(t *testing.T) {
 		"the SDK's message for a body without one")
 }
 
+func TestServiceError_RepeatedCodesGiveFreshErrors(t *testing.T) {
+	for _, code := range []string{ddbsim.CodeConditionalCheckFailed, ddbsim.CodeValidation, "ResourceNotFoundException"} {
+		t.Run(code, func(t *testing.T) {
+			first := serviceError(&ddbsim.Error{Code: code, Message: "first"})
+			second := serviceError(&ddbsim.Error{Code: code, Message: "second"})
+			assert.NotSame(t, first, second)
+			assert.Equal(t, "first", first.(smithy.APIError).ErrorMessage())
+			assert.Equal(t, "second", second.(smithy.APIError).ErrorMessage())
+			assert.Equal(t, reflect.TypeOf(first), reflect.TypeOf(second))
+		})
+	}
+}
+
+func TestServiceError_EmptyMessageIsNilOnTypedErrors(t *testing.T) {
+	for range 2 { // the first call fills the cache, the second reads it
+		err := serviceError(&ddbsim.Error{Code: "ResourceNotFoundException"})
+		var typed *types.ResourceNotFoundException
+		require.ErrorAs(t, err, &typed)
+		assert.Nil(t, typed.Message)
+	}
+}
+
 // cannedClient returns an SDK client whose every request gets the given
 // status and JSON body, as from DynamoDB.
 func cannedClient(status int, body string) *dynamodb.Client {

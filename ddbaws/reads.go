@@ -54,11 +54,12 @@ func queryInput(in *dynamodb.QueryInput) (ddbsim.QueryInput, error) {
 }
 
 func queryOutput(out *ddbsim.QueryOutput) *dynamodb.QueryOutput {
+	var b sdkValues
 	return &dynamodb.QueryOutput{
-		Items:            fromItems(out.Items),
+		Items:            b.items(out.Items),
 		Count:            out.Count,
 		ScannedCount:     out.ScannedCount,
-		LastEvaluatedKey: FromItem(out.LastEvaluatedKey),
+		LastEvaluatedKey: b.item(out.LastEvaluatedKey),
 		ConsumedCapacity: consumedCapacity(out.ConsumedCapacity),
 	}
 }

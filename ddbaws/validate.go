@@ -35,30 +35,47 @@ func missing(context string, members ...member) smithy.InvalidParamsError {
 // elements returns the SDK client's validation errors of the elements of
 // a list member, each checked with check, under "[i]"; add them to the
 // structure's errors with AddNested, as the SDK's generated validators
-// do.
+// do. A valid list costs no allocation.
 func elements[T any](list []T, check func(*T) smithy.InvalidParamsError) smithy.InvalidParamsError {
 	var errs smithy.InvalidParamsError
 	for i := range list {
-		errs.AddNested(fmt.Sprintf("[%d]", i), check(&list[i]))
+		if nested := check(&list[i]); nested.Len() > 0 {
+			errs.AddNested(fmt.Sprintf("[%d]", i), nested)
+		}
 	}
 	return errs
 }
 
 // entries is elements for a map member: the errors of each value go under
-// `["key"]`. The SDK visits the keys in Go's random map order; entries
-// visits them in sorted order, so that its message is stable.
-func entries[T any](m map[string]T, check func(*T) smithy.InvalidParamsError) smithy.InvalidParamsError {
+// `["key"]`. check gets a copy of the value (taking the address of one
+// would move it to the heap). The SDK visits the keys in Go's random map
+// order; entries visits them in sorted order, so that its message is
+// stable. A valid map costs no allocation: the keys are sorted only to
+// report errors.
+func entries[T any](m map[string]T, check func(T) smithy.InvalidParamsError) smithy.InvalidParamsError {
 	var errs smithy.InvalidParamsError
+	if !anyInvalid(m, check) {
+		return errs
+	}
 	for _, k := range slices.Sorted(maps.Keys(m)) {
-		v := m[k]
-		errs.AddNested(fmt.Sprintf("[%q]", k), check(&v))
+		errs.AddNested(fmt.Sprintf("[%q]", k), check(m[k]))
 	}
 	return errs
 }
 
+// anyInvalid reports whether check finds errors in a value of m.
+func anyInvalid[T any](m map[string]T, check func(T) smithy.InvalidParamsError) bool {
+	for _, v := range m {
+		if errs := check(v); errs.Len() > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // condition is the SDK's check of a legacy Condition (KeyConditions,
 // QueryFilter, ScanFilter): its ComparisonOperator is required.
-func condition(c *types.Condition) smithy.InvalidParamsError {
+func condition(c types.Condition) smithy.InvalidParamsError {
 	return missing("Condition", member{"ComparisonOperator", c.ComparisonOperator != ""})
 }
 
