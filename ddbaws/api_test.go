@@ -278,6 +278,11 @@ func TestAPI_EmptyExpression_IsRefusedAsOnTheWire(t *testing.T) {
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "ValidationException", apiErr.ErrorCode())
 	assert.Equal(t, "Invalid ProjectionExpression: The expression can not be empty;", apiErr.ErrorMessage())
+
+	_, err = a.BatchGetItem(context.Background(), &dynamodb.BatchGetItemInput{RequestItems: map[string]types.KeysAndAttributes{
+		"users": {Keys: []map[string]types.AttributeValue{{"id": avS("a")}}, ProjectionExpression: aws.String("")}}})
+	require.ErrorAs(t, err, &apiErr, "inside a BatchGetItem table entry too")
+	assert.Equal(t, "Invalid ProjectionExpression: The expression can not be empty;", apiErr.ErrorMessage())
 }
 
 func TestAPI_LostResponse_PassesThroughAfterTheWrite(t *testing.T) {

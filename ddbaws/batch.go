@@ -2,6 +2,8 @@ package ddbaws
 
 import (
 	"context"
+	"maps"
+	"slices"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -32,6 +34,11 @@ func batchGetItemInput(in *dynamodb.BatchGetItemInput) (ddbsim.BatchGetItemInput
 	if err := invalid(errs); err != nil {
 		return ddbsim.BatchGetItemInput{}, err
 	}
+	for _, name := range slices.Sorted(maps.Keys(in.RequestItems)) {
+		if err := accepted(smithy.InvalidParamsError{}, nil, "", text{"ProjectionExpression", in.RequestItems[name].ProjectionExpression}); err != nil {
+			return ddbsim.BatchGetItemInput{}, err
+		}
+	}
 	var c converter
 	return ddbsim.BatchGetItemInput{
 		RequestItems:           mapValues(in.RequestItems, c.keysAndAttributes),
@@ -39,8 +46,8 @@ func batchGetItemInput(in *dynamodb.BatchGetItemInput) (ddbsim.BatchGetItemInput
 	}, c.err
 }
 
-// keysAndAttributes converts what BatchGetItem reads from one table. An
-// expression inside it sent as "" reads as absent, as over the wire.
+// keysAndAttributes converts what BatchGetItem reads from one table (a
+// ProjectionExpression sent as "" was refused before).
 func (c *converter) keysAndAttributes(k types.KeysAndAttributes) ddbsim.KeysAndAttributes {
 	return ddbsim.KeysAndAttributes{
 		Keys:                     mapSlice(k.Keys, c.item),

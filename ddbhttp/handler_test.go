@@ -278,6 +278,9 @@ func TestHandler_EmptyExpressionIsRejected(t *testing.T) {
 	assert.JSONEq(t, `{"__type":"com.amazon.coral.validate#ValidationException","message":"Invalid ConditionExpression: The expression can not be empty;"}`, w.Body.String())
 	w = call(t, h, "GetItem", `{"TableName":"users","Key":{"id":{"S":""}},"ProjectionExpression" : "" }`)
 	assert.JSONEq(t, `{"__type":"com.amazon.coral.validate#ValidationException","message":"Invalid ProjectionExpression: The expression can not be empty;"}`, w.Body.String())
+	w = call(t, h, "BatchGetItem", `{"RequestItems":{"users":{"Keys":[{"id":{"S":"a"}}],"ProjectionExpression":""}}}`)
+	assert.JSONEq(t, `{"__type":"com.amazon.coral.validate#ValidationException","message":"Invalid ProjectionExpression: The expression can not be empty;"}`, w.Body.String(),
+		"inside a BatchGetItem table entry too")
 	w = call(t, h, "PutItem", `{"TableName":"users","Item":{"id":{"S":"a"},"e":{"S":""}}}`)
 	assert.Equal(t, http.StatusOK, w.Code, "empty strings elsewhere are fine")
 }

@@ -3,6 +3,8 @@ package ddbhttp
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
+	"slices"
 
 	"github.com/ddbsim/ddbsim"
 )
@@ -49,7 +51,32 @@ func checkPresence(op string, body []byte) error {
 	}
 	for _, name := range expressionParams {
 		if empty(name) {
-			return &ddbsim.Error{Code: ddbsim.CodeValidation, Message: "Invalid " + name + ": The expression can not be empty;"}
+			return emptyExpression(name)
+		}
+	}
+	if op == "BatchGetItem" {
+		return checkBatchProjections(top["RequestItems"])
+	}
+	return nil
+}
+
+// emptyExpression is DynamoDB's answer to the expression parameter name
+// sent as "".
+func emptyExpression(name string) error {
+	return &ddbsim.Error{Code: ddbsim.CodeValidation, Message: "Invalid " + name + ": The expression can not be empty;"}
+}
+
+// checkBatchProjections refuses a BatchGetItem table entry whose
+// ProjectionExpression is sent as "", as a top-level one is; tables are
+// checked in name order.
+func checkBatchProjections(requestItems json.RawMessage) error {
+	var tables map[string]struct{ ProjectionExpression *string }
+	if json.Unmarshal(requestItems, &tables) != nil {
+		return nil // decoding proper reports it
+	}
+	for _, name := range slices.Sorted(maps.Keys(tables)) {
+		if p := tables[name].ProjectionExpression; p != nil && *p == "" {
+			return emptyExpression("ProjectionExpression")
 		}
 	}
 	return nil
