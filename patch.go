@@ -82,11 +82,16 @@ func entriesSize(m Item) (int, error) {
 // encoding, without the attributes named in drop and with the attributes
 // of add, whose values it validates (the first invalid one in name order
 // is reported). It returns the new encoding, which lives in e's buffer,
-// and the size of add's attributes. The attributes kept are copied as
-// bytes.
+// and the size of add's attributes. The attributes of add come first: an
+// attribute updated once (a counter, a version) is likely to be read
+// again, and decodeAttributes then finds it at once. The attributes kept
+// follow, copied as bytes.
 func spliceItem(e *encoder, enc string, drop []string, add Item) ([]byte, int, error) {
 	// Leave room for the attribute count, known at the end.
 	e.buf = append(e.buf, make([]byte, binary.MaxVarintLen64)...)
+	if err := e.entries(add, 1, 0); err != nil {
+		return nil, 0, e.firstError(func(s *encoder) error { return s.entries(add, 1, 0) }, err)
+	}
 	d := decoder{s: enc}
 	n, err := d.count()
 	if err != nil {
@@ -109,9 +114,6 @@ func spliceItem(e *encoder, enc string, drop []string, add Item) ([]byte, int, e
 	}
 	if d.pos != len(d.s) {
 		return nil, 0, errCorrupt
-	}
-	if err := e.entries(add, 1, 0); err != nil {
-		return nil, 0, e.firstError(func(s *encoder) error { return s.entries(add, 1, 0) }, err)
 	}
 	var prefix [binary.MaxVarintLen64]byte
 	p := binary.PutUvarint(prefix[:], uint64(count))
