@@ -538,13 +538,24 @@ func putScratchItem(it Item) {
 // attributes (names has no duplicates): it stops once it has them all.
 func decodeAttributes(enc string, names []string) (Item, error) {
 	it := Item{}
-	return it, decodeItemFiltered(it, enc, len(names), func(name string) bool { return slices.Contains(names, name) })
+	return it, decodeAttributesInto(it, enc, names, nil)
 }
+
+// decodeAttributesInto is decodeAttributes decoding into it; found, if
+// not nil, is told where each attribute found lies in enc.
+func decodeAttributesInto(it Item, enc string, names []string, found func(span)) error {
+	return decodeItemFiltered(it, enc, len(names), func(name string) bool { return slices.Contains(names, name) }, found)
+}
+
+// span is where one top-level attribute, name and value, lies in an item
+// encoding: enc[start:end].
+type span struct{ start, end int }
 
 // decodeItemFiltered decodes into it the top-level attributes of enc
 // that keep accepts, stopping once it holds want of them (want < 0:
-// never); the others are skipped without allocating.
-func decodeItemFiltered(it Item, enc string, want int, keep func(name string) bool) error {
+// never); the others are skipped without allocating. found, if not nil,
+// is told where each attribute kept lies in enc, in enc's order.
+func decodeItemFiltered(it Item, enc string, want int, keep func(name string) bool, found func(span)) error {
 	d := decoder{s: enc}
 	n, err := d.count()
 	if err != nil {
@@ -554,6 +565,7 @@ func decodeItemFiltered(it Item, enc string, want int, keep func(name string) bo
 		if len(it) == want {
 			return nil
 		}
+		start := d.pos
 		name, err := d.bytes()
 		if err != nil {
 			return err
@@ -566,6 +578,9 @@ func decodeItemFiltered(it Item, enc string, want int, keep func(name string) bo
 		}
 		if it[name], err = d.value(1); err != nil {
 			return err
+		}
+		if found != nil {
+			found(span{start, d.pos})
 		}
 	}
 	if d.pos != len(d.s) {

@@ -221,7 +221,9 @@ func checkPartialCodecs(t *testing.T, it Item, enc string, size int) {
 	if keys := sortedKeys(it); len(keys) > 0 {
 		names = append(names, keys[len(keys)/2])
 	}
-	part, err := decodeAttributes(enc, names)
+	part := Item{}
+	var spans []span
+	err := decodeAttributesInto(part, enc, names, func(s span) { spans = append(spans, s) })
 	if err != nil {
 		t.Fatalf("decodeAttributes(%s, %q): %v", it, names, err)
 	}
@@ -238,7 +240,7 @@ func checkPartialCodecs(t *testing.T, it Item, enc string, size int) {
 		t.Fatalf("decodeAttributes(%s, %q) = %s", it, names, part)
 	}
 	// Dropping the attributes and adding them back gives the item again.
-	cutBytes, _, err := spliceItem(&encoder{}, enc, names, nil)
+	cutBytes, _, err := spliceItem(&encoder{}, enc, spans, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,8 +268,10 @@ func FuzzDecodeItem_NeverPanics(f *testing.F) {
 	f.Add([]byte{1, 1, 'a', tagM, 1, 1, 'b', tagL, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// The partial decoders never panic either.
-		_, _ = decodeAttributes(string(data), []string{"a", "b"})
-		_, _, _ = spliceItem(&encoder{}, string(data), []string{"a"}, Item{"c": S("x")})
+		var spans []span
+		if decodeAttributesInto(Item{}, string(data), []string{"a", "b"}, func(s span) { spans = append(spans, s) }) == nil {
+			_, _, _ = spliceItem(&encoder{}, string(data), spans, Item{"c": S("x")})
+		}
 		it, err := decodeItem(string(data))
 		if err != nil {
 			return

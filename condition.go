@@ -55,7 +55,7 @@ func (c *condition) holds(old entry, found bool) (bool, error) {
 	if found {
 		item = getScratchItem()
 		defer putScratchItem(item)
-		if err := decodeItemFiltered(item, old.enc(), len(c.top), func(name string) bool { return slices.Contains(c.top, name) }); err != nil {
+		if err := decodeAttributesInto(item, old.enc(), c.top, nil); err != nil {
 			return false, err
 		}
 	}

@@ -42,7 +42,9 @@ func (u updater) patch(k tableKey, old entry) (updateResult, error) {
 	top := u.top()
 	base := getScratchItem()
 	r := updateResult{oldSize: old.size(), oldItem: base, scratch: base}
-	if err := decodeItemFiltered(base, old.enc(), len(top), func(name string) bool { return slices.Contains(top, name) }); err != nil {
+	var spanBuf [4]span
+	spans := spanBuf[:0]
+	if err := decodeAttributesInto(base, old.enc(), top, func(s span) { spans = append(spans, s) }); err != nil {
 		return r, err
 	}
 	oldPart, err := entriesSize(base)
@@ -55,7 +57,7 @@ func (u updater) patch(k tableKey, old entry) (updateResult, error) {
 	}
 	e := getEncoder()
 	defer putEncoder(e)
-	enc, newPart, err := spliceItem(e, old.enc(), top, next)
+	enc, newPart, err := spliceItem(e, old.enc(), spans, next)
 	if err != nil {
 		return r, err
 	}
@@ -79,14 +81,15 @@ func entriesSize(m Item) (int, error) {
 }
 
 // spliceItem writes into e (empty) the encoding enc, an encodeItem
-// encoding, without the attributes named in drop and with the attributes
-// of add, whose values it validates (the first invalid one in name order
-// is reported). It returns the new encoding, which lives in e's buffer,
-// and the size of add's attributes. The attributes of add come first: an
-// attribute updated once (a counter, a version) is likely to be read
-// again, and decodeAttributes then finds it at once. The attributes kept
-// follow, copied as bytes.
-func spliceItem(e *encoder, enc string, drop []string, add Item) ([]byte, int, error) {
+// encoding, without the attributes that lie at cut (spans in enc's order,
+// from decodeItemFiltered) and with the attributes of add, whose values
+// it validates (the first invalid one in name order is reported). It
+// returns the new encoding, which lives in e's buffer, and the size of
+// add's attributes. The attributes of add come first: an attribute
+// updated once (a counter, a version) is likely to be read again, and
+// decodeAttributes then finds it at once. The rest of enc follows, copied
+// as bytes without being read.
+func spliceItem(e *encoder, enc string, cut []span, add Item) ([]byte, int, error) {
 	// Leave room for the attribute count, known at the end.
 	e.buf = append(e.buf, make([]byte, binary.MaxVarintLen64)...)
 	if err := e.entries(add, 1, 0); err != nil {
@@ -94,29 +97,20 @@ func spliceItem(e *encoder, enc string, drop []string, add Item) ([]byte, int, e
 	}
 	d := decoder{s: enc}
 	n, err := d.count()
-	if err != nil {
-		return nil, 0, err
-	}
-	count := len(add)
-	for range n {
-		start := d.pos
-		name, err := d.bytes()
-		if err != nil {
-			return nil, 0, err
-		}
-		if err := d.skip(1); err != nil {
-			return nil, 0, err
-		}
-		if !slices.Contains(drop, name) {
-			e.buf = append(e.buf, enc[start:d.pos]...)
-			count++
-		}
-	}
-	if d.pos != len(d.s) {
+	if err != nil || n < len(cut) {
 		return nil, 0, errCorrupt
 	}
+	from := d.pos
+	for _, c := range cut {
+		if c.start < from || c.end < c.start || c.end > len(enc) {
+			return nil, 0, errCorrupt
+		}
+		e.buf = append(e.buf, enc[from:c.start]...)
+		from = c.end
+	}
+	e.buf = append(e.buf, enc[from:]...)
 	var prefix [binary.MaxVarintLen64]byte
-	p := binary.PutUvarint(prefix[:], uint64(count))
+	p := binary.PutUvarint(prefix[:], uint64(n-len(cut)+len(add)))
 	start := binary.MaxVarintLen64 - p
 	copy(e.buf[start:], prefix[:p])
 	return e.buf[start:], e.size, nil

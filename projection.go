@@ -111,7 +111,7 @@ func (p *projection) decode(enc string) (Item, error) {
 		return decodeItem(enc)
 	}
 	item := Item{}
-	if err := decodeItemFiltered(item, enc, -1, p.topLevel); err != nil {
+	if err := decodeItemFiltered(item, enc, -1, p.topLevel, nil); err != nil {
 		return nil, err
 	}
 	return p.apply(item), nil
