@@ -2,6 +2,7 @@ package ddbsim
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/ddbsim/ddbsim/internal/expr"
 	"github.com/ddbsim/ddbsim/internal/number"
@@ -283,15 +284,25 @@ func (e *env) setOperand(n expr.Node, old Item) (Value, error) {
 			return Value{}, validationError(msgOperandType)
 		}
 		if n.Op == '-' {
-			return arith(a, b, number.Sub)
+			return arith(a, b, true)
 		}
-		return arith(a, b, number.Add)
+		return arith(a, b, false)
 	}
 	return Value{}, validationError(msgOperandType)
 }
 
-// arith applies op to two numbers, with AWS's range errors.
-func arith(a, b Value, op func(x, y number.Number) (number.Number, error)) (Value, error) {
+// arith adds b to a (subtract: takes b from a), exactly, with AWS's range
+// errors. Integers of up to 17 digits, as counters are, take a fast path
+// without decimals.
+func arith(a, b Value, subtract bool) (Value, error) {
+	if x, ok := smallInteger(a.s); ok {
+		if y, ok := smallInteger(b.s); ok {
+			if subtract {
+				y = -y
+			}
+			return Value{t: TypeN, s: strconv.FormatInt(x+y, 10)}, nil
+		}
+	}
 	x, err := number.Parse(a.s)
 	if err != nil {
 		return Value{}, validationError(err.Error())
@@ -300,11 +311,25 @@ func arith(a, b Value, op func(x, y number.Number) (number.Number, error)) (Valu
 	if err != nil {
 		return Value{}, validationError(err.Error())
 	}
+	op := number.Add
+	if subtract {
+		op = number.Sub
+	}
 	z, err := op(x, y)
 	if err != nil {
 		return Value{}, validationError(err.Error())
 	}
 	return Value{t: TypeN, s: z.String()}, nil
+}
+
+// smallInteger returns the value of a number written as an integer of at
+// most 17 digits (the sum of two of them fits an int64).
+func smallInteger(text string) (int64, bool) {
+	if len(text) > 18 {
+		return 0, false
+	}
+	i, err := strconv.ParseInt(text, 10, 64)
+	return i, err == nil && -1e17 < i && i < 1e17
 }
 
 // addTo is ADD of v: a number adds (a missing attribute counts as 0); a
@@ -317,7 +342,7 @@ func addTo(v Value) editFunc {
 		case cur.t != v.t:
 			return Value{}, keepValue, validationError(msgOperandType)
 		case v.t == TypeN:
-			sum, err := arith(cur, v, number.Add)
+			sum, err := arith(cur, v, false)
 			return sum, setValue, err
 		}
 		members := slices.Clone(cur.members())

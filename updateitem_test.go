@@ -9,6 +9,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sync/errgroup"
+
+	"github.com/ddbsim/ddbsim/internal/number"
 )
 
 // updateCase runs one UpdateExpression on a stored item and checks the
@@ -292,4 +294,24 @@ func TestAtomicCounter_NoLostIncrements(t *testing.T) {
 	got, err := users.GetItem(ctx, GetItemInput{Key: Item{"id": S("hits")}, ConsistentRead: true})
 	require.NoError(t, err)
 	assert.Equal(t, strconv.Itoa(workers*each), got.Item["n"].N())
+}
+
+func TestArith_IntegerFastPathMatchesExactDecimals(t *testing.T) {
+	texts := []string{"0", "1", "-1", "7", "-250", "99999999999999999", "-99999999999999999", "100000000000000000",
+		"123456789012345678", "-123456789012345678", "1.5", "0.1", "1e2", "+5"}
+	for _, a := range texts {
+		for _, b := range texts {
+			for _, subtract := range []bool{false, true} {
+				got, err := arith(N(a), N(b), subtract)
+				require.NoError(t, err)
+				x, y := number.MustParse(a), number.MustParse(b)
+				if subtract {
+					y = y.Neg()
+				}
+				want, err := number.Add(x, y)
+				require.NoError(t, err)
+				assert.Equal(t, want.String(), got.s, "%s %v %s", a, subtract, b)
+			}
+		}
+	}
 }
