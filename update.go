@@ -3,6 +3,7 @@ package ddbsim
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/ddbsim/ddbsim/internal/expr"
 	"github.com/ddbsim/ddbsim/internal/number"
@@ -325,11 +326,12 @@ func arith(a, b Value, subtract bool) (Value, error) {
 // smallInteger returns the value of a number written as an integer of at
 // most 17 digits (the sum of two of them fits an int64).
 func smallInteger(text string) (int64, bool) {
-	if len(text) > 18 {
-		return 0, false
+	digits := strings.TrimPrefix(text, "-")
+	if len(digits) == 0 || len(digits) > 17 || strings.ContainsFunc(digits, func(r rune) bool { return r < '0' || r > '9' }) {
+		return 0, false // not ParseInt's error, which allocates
 	}
 	i, err := strconv.ParseInt(text, 10, 64)
-	return i, err == nil && -1e17 < i && i < 1e17
+	return i, err == nil
 }
 
 // addTo is ADD of v: a number adds (a missing attribute counts as 0); a
