@@ -393,7 +393,7 @@ func (d *decoder) count() (int, error) {
 }
 
 // scalarType returns the type of the value at the decoder's position if
-// it is an S, N or B, else 0.
+// it is an S, N or B, else 0: a tag, then the bytes of the text.
 func (d *decoder) scalarType() Type {
 	if d.pos < len(d.s) {
 		switch d.s[d.pos] {
@@ -430,12 +430,14 @@ func (d *decoder) value(depth int) (Value, error) {
 	if d.pos >= len(d.s) || depth > MaxNestingDepth+1 {
 		return Value{}, errCorrupt
 	}
+	if t := d.scalarType(); t != 0 {
+		d.pos++
+		s, err := d.bytes()
+		return Value{t: t, s: s}, err
+	}
 	tag := d.s[d.pos]
 	d.pos++
 	switch tag {
-	case tagS, tagN, tagB:
-		s, err := d.bytes()
-		return Value{t: [...]Type{tagS: TypeS, tagN: TypeN, tagB: TypeB}[tag], s: s}, err
 	case tagFalse, tagTrue:
 		return Value{t: TypeBOOL, b: tag == tagTrue}, nil
 	case tagNull:
