@@ -35,7 +35,7 @@ func batchGetItemInput(in *dynamodb.BatchGetItemInput) (ddbsim.BatchGetItemInput
 		return ddbsim.BatchGetItemInput{}, err
 	}
 	for _, name := range slices.Sorted(maps.Keys(in.RequestItems)) {
-		if err := accepted(smithy.InvalidParamsError{}, nil, "", text{"ProjectionExpression", in.RequestItems[name].ProjectionExpression}); err != nil {
+		if err := emptyExpressions(text{"ProjectionExpression", in.RequestItems[name].ProjectionExpression}); err != nil {
 			return ddbsim.BatchGetItemInput{}, err
 		}
 	}

@@ -40,6 +40,12 @@ func accepted(errs smithy.InvalidParamsError, table *string, emptyTable string, 
 	if table != nil && *table == "" {
 		return &ddbsim.Error{Code: ddbsim.CodeValidation, Message: emptyTable}
 	}
+	return emptyExpressions(exprs...)
+}
+
+// emptyExpressions refuses the first of exprs sent as "", with DynamoDB's
+// "Invalid <name>: The expression can not be empty;".
+func emptyExpressions(exprs ...text) error {
 	for _, e := range exprs {
 		if e.value != nil && *e.value == "" {
 			return &ddbsim.Error{Code: ddbsim.CodeValidation, Message: "Invalid " + e.name + ": The expression can not be empty;"}
