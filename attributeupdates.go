@@ -29,7 +29,7 @@ const msgLegacyTypeMismatch = "Type mismatch for attribute to update"
 
 // attributeUpdates checks the enums of an AttributeUpdates map.
 func (c *constraints) attributeUpdates(updates map[string]AttributeValueUpdate) {
-	for _, name := range sortedKeys(updates) {
+	for _, name := range sortedKeys(nil, updates) {
 		c.enum(string(updates[name].Action), "attributeUpdates."+name+".member.action", "ADD", "PUT", "DELETE")
 	}
 }
@@ -49,7 +49,7 @@ func checkAttributeUpdates(updates map[string]AttributeValueUpdate) (*legacyUpda
 	}
 	const invalid = "One or more parameter values were invalid: "
 	lu := &legacyUpdate{}
-	for _, name := range sortedKeys(updates) {
+	for _, name := range sortedKeys(nil, updates) {
 		u := updates[name]
 		action := u.Action
 		if action == "" {

@@ -1,9 +1,7 @@
 package ddbsim
 
 import (
-	"cmp"
 	"hash/fnv"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -70,26 +68,12 @@ func batchCapacity(mode ReturnConsumedCapacity, names []string, units []float64)
 	return out
 }
 
-// sortedKeys returns the keys of m in byte order, or nil for an empty map
-// (without allocating: most requests leave their legacy maps nil).
-func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
-	if len(m) == 0 {
-		return nil
-	}
-	keys := make([]K, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
 // javaItem renders a key or item as DynamoDB's Java front end quotes one:
 // {id=AttributeValue: {S:a}, n=AttributeValue: {N:1}}, names in order.
 func javaItem(it Item) string {
 	var sb strings.Builder
 	sb.WriteByte('{')
-	for i, name := range sortedKeys(it) {
+	for i, name := range sortedKeys(nil, it) {
 		if i > 0 {
 			sb.WriteString(", ")
 		}

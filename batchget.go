@@ -73,7 +73,7 @@ type BatchGetItemOutput struct {
 // eventually consistent; unprocessed keys cost nothing.
 func (db *DB) BatchGetItem(ctx context.Context, in BatchGetItemInput) (*BatchGetItemOutput, error) {
 	return dispatchTables(ctx, db, "BatchGetItem", func(t string) bool { _, ok := in.RequestItems[t]; return ok }, func() (*BatchGetItemOutput, error) {
-		names := sortedKeys(in.RequestItems)
+		names := sortedKeys(nil, in.RequestItems)
 		if err := checkBatchGetShape(in, names); err != nil {
 			return nil, err
 		}
@@ -238,7 +238,7 @@ func newKeyText(k Item) keyText {
 func rawKey(k Item) string {
 	var scratch [4]string
 	buf := make([]byte, 0, 64)
-	for _, name := range sortedNames(scratch[:0], k) {
+	for _, name := range sortedKeys(scratch[:0], k) {
 		v := k[name]
 		buf = binary.AppendUvarint(buf, uint64(len(name)))
 		buf = append(append(buf, name...), byte(v.t))

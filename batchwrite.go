@@ -66,7 +66,7 @@ type BatchWriteItemOutput struct {
 // and new item, at least one.
 func (db *DB) BatchWriteItem(ctx context.Context, in BatchWriteItemInput) (*BatchWriteItemOutput, error) {
 	return dispatchTables(ctx, db, "BatchWriteItem", func(t string) bool { _, ok := in.RequestItems[t]; return ok }, func() (*BatchWriteItemOutput, error) {
-		names := sortedKeys(in.RequestItems)
+		names := sortedKeys(nil, in.RequestItems)
 		if err := checkBatchWriteShape(in, names); err != nil {
 			return nil, err
 		}

@@ -214,7 +214,7 @@ var floorSink Item
 // compared with it in BENCHMARKS.md.
 func BenchmarkFloor_FreshItem(b *testing.B) {
 	src := benchItem(1)
-	names := sortedKeys(src)
+	names := sortedKeys(nil, src)
 	values := make([]Value, len(names))
 	for i, name := range names {
 		values[i] = src[name]

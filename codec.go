@@ -1,6 +1,7 @@
 package ddbsim
 
 import (
+	"cmp"
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
@@ -139,7 +140,7 @@ func (e *encoder) item(it Item) error {
 func (e *encoder) entries(m map[string]Value, depth, extra int) error {
 	if e.sorted {
 		var scratch [16]string
-		for _, name := range sortedNames(scratch[:0], m) {
+		for _, name := range sortedKeys(scratch[:0], m) {
 			if err := e.entry(name, m[name], depth, extra); err != nil {
 				return err
 			}
@@ -171,8 +172,11 @@ func (e *encoder) firstError(redo func(*encoder) error, err error) error {
 	return redo(&encoder{sorted: true})
 }
 
-// sortedNames appends the names of m to dst in byte order.
-func sortedNames(dst []string, m map[string]Value) []string {
+// sortedKeys appends the keys of m to dst, sorted, and returns the
+// result: into a scratch array, or into nil, which an empty m leaves nil
+// without allocating.
+func sortedKeys[K cmp.Ordered, V any](dst []K, m map[K]V) []K {
+	dst = slices.Grow(dst, len(m))
 	for k := range m {
 		dst = append(dst, k)
 	}
@@ -513,7 +517,7 @@ func checkValues(m Item) error {
 func firstInvalid(m Item) error {
 	e := encoder{sorted: true}
 	var scratch [4]string
-	for _, name := range sortedNames(scratch[:0], m) {
+	for _, name := range sortedKeys(scratch[:0], m) {
 		if err := e.value(m[name], 1); err != nil {
 			return err
 		}

@@ -268,7 +268,7 @@ func (db *DB) ListTables(ctx context.Context, in ListTablesInput) (*ListTablesOu
 		if err := c.err(); err != nil {
 			return nil, err
 		}
-		names := sortedKeys(*db.tables.Load())
+		names := sortedKeys(nil, *db.tables.Load())
 		start, _ := slices.BinarySearch(names, in.ExclusiveStartTableName)
 		if start < len(names) && names[start] == in.ExclusiveStartTableName {
 			start++

@@ -217,7 +217,7 @@ func canonicalValues(values map[string]Value) (map[string]Value, error) {
 		return values, nil
 	}
 	out := make(map[string]Value, len(values))
-	for _, k := range sortedKeys(values) {
+	for _, k := range sortedKeys(nil, values) {
 		v, _, err := canonicalValue(values[k])
 		if err != nil {
 			return nil, validationError("ExpressionAttributeValues contains invalid value: " + err.(*Error).Message + " for key " + k)

@@ -25,7 +25,7 @@ func (c *constraints) conditions(conds map[string]Condition, path string) {
 	if len(conds) == 0 {
 		return
 	}
-	for _, name := range sortedKeys(conds) {
+	for _, name := range sortedKeys(nil, conds) {
 		at := path + "." + name + ".member.comparisonOperator"
 		op := string(conds[name].ComparisonOperator)
 		if op == "" {
@@ -46,7 +46,7 @@ func checkConditions(conds map[string]Condition, op ConditionalOperator) (expr.N
 	if len(conds) == 0 {
 		return nil, env{}, nil
 	}
-	names := sortedKeys(conds)
+	names := sortedKeys(nil, conds)
 	for _, name := range names {
 		cond := conds[name]
 		for _, v := range cond.AttributeValueList {

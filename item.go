@@ -61,7 +61,7 @@ func (it Item) String() string {
 func (it Item) appendJSON(dst []byte) []byte {
 	dst = append(dst, '{')
 	var scratch [16]string
-	for i, name := range sortedNames(scratch[:0], it) {
+	for i, name := range sortedKeys(scratch[:0], it) {
 		if i > 0 {
 			dst = append(dst, ',')
 		}

@@ -140,7 +140,7 @@ func addKeyCond(conds *[]keyCond, e *env, op string, operands ...expr.Node) erro
 // checkConditions, as key conditions (in name order).
 func keyCondsFromLegacy(conds map[string]Condition) []keyCond {
 	out := make([]keyCond, 0, len(conds))
-	for _, name := range sortedKeys(conds) {
+	for _, name := range sortedKeys(nil, conds) {
 		c := conds[name]
 		args := make([]Value, len(c.AttributeValueList))
 		for i, v := range c.AttributeValueList {

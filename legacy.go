@@ -73,7 +73,7 @@ var legacyArgs = map[ComparisonOperator]struct {
 // ConditionalOperator.
 func (c *constraints) expected(exp map[string]ExpectedAttributeValue, op ConditionalOperator) {
 	c.conditionalOperator(op)
-	for _, name := range sortedKeys(exp) {
+	for _, name := range sortedKeys(nil, exp) {
 		c.enum(string(exp[name].ComparisonOperator), "expected."+name+".member.comparisonOperator",
 			"IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT", "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS")
 	}
@@ -89,7 +89,7 @@ func legacyCondition(exp map[string]ExpectedAttributeValue, op ConditionalOperat
 	const invalid = "One or more parameter values were invalid: "
 	e := env{names: map[string]string{}, values: map[string]Value{}}
 	var root expr.Node
-	for i, name := range sortedKeys(exp) {
+	for i, name := range sortedKeys(nil, exp) {
 		cond := exp[name]
 		ph := "#l" + strconv.Itoa(i)
 		e.names[ph] = name

@@ -92,7 +92,7 @@ func (n *projNode) apply(v Value) (Value, bool) {
 	case n.indexes != nil && v.t == TypeL:
 		list := v.L()
 		var out []Value
-		for _, i := range sortedKeys(n.indexes) {
+		for _, i := range sortedKeys(nil, n.indexes) {
 			if i < len(list) {
 				if pw, ok := n.indexes[i].apply(list[i]); ok {
 					out = append(out, pw)
