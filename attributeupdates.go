@@ -83,16 +83,14 @@ func (lu *legacyUpdate) creates() bool {
 	return slices.ContainsFunc(lu.actions, func(a AttributeAction) bool { return a != AttributeActionDelete })
 }
 
-// apply returns the item the update makes of old, and the attributes it
-// touched; with keepOld false it edits old in place.
-func (lu *legacyUpdate) apply(old Item, keepOld bool) (Item, [][]expr.PathElem, error) {
+// apply returns the item the update makes of old; with keepOld false it
+// edits old in place.
+func (lu *legacyUpdate) apply(old Item, keepOld bool) (Item, error) {
 	next := old
 	if keepOld {
 		next = old.Clone()
 	}
-	touched := make([][]expr.PathElem, len(lu.names))
 	for i, name := range lu.names {
-		touched[i] = []expr.PathElem{{Name: name}}
 		v := lu.values[i]
 		var f editFunc
 		switch {
@@ -115,11 +113,11 @@ func (lu *legacyUpdate) apply(old Item, keepOld bool) (Item, [][]expr.PathElem, 
 		default:
 			f = legacyTypes(deleteFrom(v))
 		}
-		if err := edit(next, touched[i], f); err != nil {
-			return nil, nil, err
+		if err := edit(next, []expr.PathElem{{Name: name}}, f); err != nil {
+			return nil, err
 		}
 	}
-	return next, touched, nil
+	return next, nil
 }
 
 // legacyTypes gives an edit AttributeUpdates' message for a type

@@ -101,15 +101,11 @@ func (db *DB) compile(r exprRequest) (*compiledExprs, error) {
 	if err := expr.CheckNameKeys(r.names); err != nil {
 		return nil, validationError(err.Error())
 	}
-	if err := expr.CheckValueKeys(r.values); err != nil {
-		return nil, validationError(err.Error())
-	}
-	c := &compiledExprs{env: env{names: r.names}}
-	values, err := canonicalValues(r.values)
+	values, err := checkValueMap(r.values)
 	if err != nil {
 		return nil, err
 	}
-	c.env.values = values
+	c := &compiledExprs{env: env{names: r.names, values: values}}
 
 	c.binder = expr.Binder[Value]{Names: r.names, Values: r.values, Cache: db.exprs}
 	b := &c.binder
@@ -202,19 +198,36 @@ func checkValuesWithoutExpressions(r exprRequest) error {
 	return validationError("ExpressionAttributeValues can only be specified when using expressions: " + strings.Join(takers, " and ") + " " + verb + " null")
 }
 
-// canonicalValues validates ExpressionAttributeValues (in key order) and
-// returns them in canonical form, with AWS's wrapping of the message. When
-// every value is a canonical scalar, as usual, values itself is returned:
-// it is only read.
-func canonicalValues(values map[string]Value) (map[string]Value, error) {
-	canonical := true
-	for _, v := range values {
-		if _, canonical = canonicalScalar(v); !canonical {
+// checkValueMap checks ExpressionAttributeValues, its keys
+// (expr.CheckValueKeys) and then its values, and returns the values in
+// canonical form. When every key is well formed and every value a
+// canonical scalar, as usual, one walk finds it and values itself is
+// returned: it is only read.
+func checkValueMap(values map[string]Value) (map[string]Value, error) {
+	usual := len(values) > 0
+	for k, v := range values {
+		if !expr.ValidValueKey(k) {
+			usual = false
+			break
+		}
+		if _, usual = canonicalScalar(v); !usual {
 			break
 		}
 	}
-	if canonical {
+	if usual {
 		return values, nil
+	}
+	if err := expr.CheckValueKeys(values); err != nil {
+		return nil, validationError(err.Error())
+	}
+	return canonicalValues(values)
+}
+
+// canonicalValues validates ExpressionAttributeValues (in key order) and
+// returns them in canonical form, with AWS's wrapping of the message.
+func canonicalValues(values map[string]Value) (map[string]Value, error) {
+	if values == nil {
+		return nil, nil
 	}
 	out := make(map[string]Value, len(values))
 	for _, k := range sortedKeys(nil, values) {

@@ -14,10 +14,9 @@ import (
 // result into the stored encoding: the other attributes are copied as
 // bytes, never decoded or validated again (they were valid when stored).
 
-// top returns the top-level attribute names the update reads or writes,
-// without duplicates: everything the update's outcome depends on.
-func (u updater) top() []string {
-	var names []string
+// top appends to names the top-level attribute names the update reads or
+// writes, without duplicates: everything the update's outcome depends on.
+func (u updater) top(names []string) []string {
 	add := func(name string) {
 		if !slices.Contains(names, name) {
 			names = append(names, name)
@@ -39,7 +38,8 @@ func (u updater) top() []string {
 // patch is apply for a stored item when the whole item is not returned:
 // only the attributes named by top are decoded and re-encoded.
 func (u updater) patch(k tableKey, old entry) (updateResult, error) {
-	top := u.top()
+	var topBuf [8]string
+	top := u.top(topBuf[:0])
 	base := getScratchItem()
 	r := updateResult{oldSize: old.size(), oldItem: base, scratch: base}
 	var spanBuf [4]span
@@ -47,11 +47,11 @@ func (u updater) patch(k tableKey, old entry) (updateResult, error) {
 	if err := decodeAttributesInto(base, old.enc(), top, func(s span) { spans = append(spans, s) }); err != nil {
 		return r, err
 	}
-	oldPart, err := entriesSize(base)
+	oldPart, err := attributesSize(base, top)
 	if err != nil {
 		return r, err
 	}
-	next, touched, err := u.run(base, true)
+	next, err := u.run(base, true)
 	if err != nil {
 		return r, err
 	}
@@ -65,19 +65,25 @@ func (u updater) patch(k tableKey, old entry) (updateResult, error) {
 	if size > MaxItemSize {
 		return r, validationError(msgUpdateTooLarge)
 	}
-	r.write, r.newItem, r.touched = true, next, touched
+	r.write, r.newItem = true, next
 	r.next = newEntry(k, enc, size)
 	return r, nil
 }
 
-// entriesSize returns the DynamoDB size of m's attributes (names and
-// values), validating them.
-func entriesSize(m Item) (int, error) {
+// attributesSize returns the DynamoDB size of the attributes of m that
+// names names (names and values), validating them. It looks them up by
+// name rather than walking m, which costs more for a small map.
+func attributesSize(m Item, names []string) (int, error) {
 	e := getEncoder()
-	err := e.entries(m, 1, 0)
-	size := e.size
-	putEncoder(e)
-	return size, err
+	defer putEncoder(e)
+	for _, name := range names {
+		if v, ok := m[name]; ok {
+			if err := e.entry(name, v, 1, 0); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return e.size, nil
 }
 
 // spliceItem writes into e (empty) the encoding enc, an encodeItem

@@ -120,8 +120,12 @@ func editIn(v Value, path []expr.PathElem, f editFunc) (Value, error) {
 	return v, nil
 }
 
-// resolve returns p's elements with #names replaced.
+// resolve returns p's elements with #names replaced: p's own elements,
+// not to be modified, when it has no #name.
 func (e *env) resolve(p *expr.PathNode) []expr.PathElem {
+	if !slices.ContainsFunc(p.Elems, isNameRef) {
+		return p.Elems
+	}
 	out := make([]expr.PathElem, len(p.Elems))
 	for i, el := range p.Elems {
 		out[i] = el
@@ -132,19 +136,22 @@ func (e *env) resolve(p *expr.PathNode) []expr.PathElem {
 	return out
 }
 
+// isNameRef reports whether el is a #name placeholder.
+func isNameRef(el expr.PathElem) bool { return !el.IsIndex && strings.HasPrefix(el.Name, "#") }
+
 // applyUpdate returns the item an UpdateExpression makes of old (the
 // stored item, or just the key attributes when there is none; exists
 // tells which). Every action reads old, as DynamoDB's do. It returns the
-// new item and the paths the update touched, for UPDATED_OLD/UPDATED_NEW.
+// new item; updater.touched gives the paths it touched.
 // With keepOld false it edits old in place (a fresh decoded copy the
 // caller no longer needs), sparing a deep copy.
-func (e *env) applyUpdate(u *expr.UpdateExpr, old Item, exists, keepOld bool) (Item, [][]expr.PathElem, error) {
+func (e *env) applyUpdate(u *expr.UpdateExpr, old Item, exists, keepOld bool) (Item, error) {
 	// SET values are computed from the item as it was.
 	values := make([]Value, len(u.Set))
 	for i, s := range u.Set {
 		v, err := e.setOperand(s.Value, old)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		values[i] = v
 	}
@@ -152,11 +159,9 @@ func (e *env) applyUpdate(u *expr.UpdateExpr, old Item, exists, keepOld bool) (I
 	if keepOld {
 		next = old.Clone()
 	}
-	var touched [][]expr.PathElem
 	var appends []pendingAppend
 	for i, s := range u.Set {
 		path := e.resolve(s.Path)
-		touched = append(touched, path)
 		if last := path[len(path)-1]; last.IsIndex {
 			if list, ok := lookupResolved(old, path[:len(path)-1]); ok && list.t == TypeL && last.Index >= len(list.L()) {
 				appends = append(appends, pendingAppend{path, values[i]})
@@ -165,27 +170,24 @@ func (e *env) applyUpdate(u *expr.UpdateExpr, old Item, exists, keepOld bool) (I
 		}
 		v := values[i]
 		if err := edit(next, path, func(Value, bool) (Value, action, error) { return v, setValue, nil }); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	for _, a := range u.Add {
 		path := e.resolve(a.Path)
-		touched = append(touched, path)
 		if err := edit(next, path, addTo(e.values[a.Value.Name])); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	for _, d := range u.Delete {
 		path := e.resolve(d.Path)
-		touched = append(touched, path)
 		if err := edit(next, path, deleteFrom(e.values[d.Value.Name])); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	removes := make([][]expr.PathElem, len(u.Remove))
 	for i, p := range u.Remove {
 		removes[i] = e.resolve(p)
-		touched = append(touched, removes[i])
 	}
 	if exists {
 		// Later list positions first, so every index means the position
@@ -193,7 +195,7 @@ func (e *env) applyUpdate(u *expr.UpdateExpr, old Item, exists, keepOld bool) (I
 		slices.SortStableFunc(removes, func(a, b []expr.PathElem) int { return -comparePaths(a, b) })
 		for _, path := range removes {
 			if err := edit(next, path, func(Value, bool) (Value, action, error) { return Value{}, removeValue, nil }); err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 		}
 	}
@@ -201,10 +203,10 @@ func (e *env) applyUpdate(u *expr.UpdateExpr, old Item, exists, keepOld bool) (I
 	for _, a := range appends {
 		v := a.value
 		if err := edit(next, a.path, func(Value, bool) (Value, action, error) { return v, setValue, nil }); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
-	return next, touched, nil
+	return next, nil
 }
 
 // pendingAppend is a SET past the end of a list, applied after the other

@@ -103,7 +103,7 @@ func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOu
 			return nil, err
 		}
 		return &UpdateItemOutput{
-			Attributes:       result.returnValues(in.ReturnValues),
+			Attributes:       result.returnValues(in.ReturnValues, u),
 			ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(max(result.oldSize, result.next.size()))),
 		}, nil
 	})

@@ -32,8 +32,8 @@ func (u updater) checkKeyAttributes(ks keySchema) error {
 	return err
 }
 
-// eachTarget calls f with the top-level attribute each action updates,
-// in the order written.
+// eachTarget calls f with the top-level attribute each action (or legacy
+// AttributeUpdates entry) updates, in eachPath's order.
 func (u updater) eachTarget(f func(name string)) {
 	if u.legacy != nil {
 		for _, name := range u.legacy.names {
@@ -41,20 +41,26 @@ func (u updater) eachTarget(f func(name string)) {
 		}
 		return
 	}
+	u.eachPath(func(p *expr.PathNode) { f(u.env.name(p.Elems[0])) })
+}
+
+// eachPath calls f with the target path of each action of the
+// UpdateExpression (if any): SETs, REMOVEs, ADDs, then DELETEs.
+func (u updater) eachPath(f func(p *expr.PathNode)) {
 	if u.expr == nil {
 		return
 	}
 	for _, s := range u.expr.Set {
-		f(u.env.name(s.Path.Elems[0]))
+		f(s.Path)
 	}
 	for _, p := range u.expr.Remove {
-		f(u.env.name(p.Elems[0]))
+		f(p)
 	}
 	for _, a := range u.expr.Add {
-		f(u.env.name(a.Path.Elems[0]))
+		f(a.Path)
 	}
 	for _, d := range u.expr.Delete {
-		f(u.env.name(d.Path.Elems[0]))
+		f(d.Path)
 	}
 }
 
@@ -76,7 +82,6 @@ type updateResult struct {
 	next    entry // the stored item
 	oldItem Item  // the item before, nil if there was none
 	newItem Item  // the item after, nil if none was stored
-	touched [][]expr.PathElem
 	oldSize int
 	// scratch, if not nil, is a map from scratchItems that release returns.
 	scratch Item
@@ -116,7 +121,7 @@ func (u updater) apply(k tableKey, key Item, old entry, found bool) (updateResul
 			base[name] = cv
 		}
 	}
-	next, touched, err := u.run(base, found)
+	next, err := u.run(base, found)
 	if err != nil {
 		return r, err
 	}
@@ -128,7 +133,7 @@ func (u updater) apply(k tableKey, key Item, old entry, found bool) (updateResul
 	if e.size > MaxItemSize {
 		return r, validationError(msgUpdateTooLarge)
 	}
-	r.write, r.newItem, r.touched = true, next, touched
+	r.write, r.newItem = true, next
 	r.next = newEntry(k, e.buf, e.size)
 	return r, nil
 }
@@ -138,19 +143,33 @@ func (u updater) apply(k tableKey, key Item, old entry, found bool) (updateResul
 const msgUpdateTooLarge = "Item size to update has exceeded the maximum allowed size"
 
 // run applies the update's actions to base (exists: base is a stored
-// item), returning the new item and the paths touched.
-func (u updater) run(base Item, exists bool) (Item, [][]expr.PathElem, error) {
+// item), returning the new item.
+func (u updater) run(base Item, exists bool) (Item, error) {
 	switch {
 	case u.legacy != nil:
 		return u.legacy.apply(base, u.keepOld)
 	case u.expr != nil:
 		return u.env.applyUpdate(u.expr, base, exists, u.keepOld)
 	}
-	return base, nil, nil
+	return base, nil
 }
 
-// returnValues is the Attributes of the response for rv.
-func (r updateResult) returnValues(rv ReturnValue) Item {
+// touched returns the paths the update's actions touch, #names
+// resolved, for UPDATED_OLD and UPDATED_NEW.
+func (u updater) touched() [][]expr.PathElem {
+	var paths [][]expr.PathElem
+	if u.legacy != nil {
+		for _, name := range u.legacy.names {
+			paths = append(paths, []expr.PathElem{{Name: name}})
+		}
+		return paths
+	}
+	u.eachPath(func(p *expr.PathNode) { paths = append(paths, u.env.resolve(p)) })
+	return paths
+}
+
+// returnValues is the Attributes of the response to u for rv.
+func (r updateResult) returnValues(rv ReturnValue, u updater) Item {
 	var out Item
 	switch rv {
 	case ReturnValueAllOld:
@@ -158,9 +177,9 @@ func (r updateResult) returnValues(rv ReturnValue) Item {
 	case ReturnValueAllNew:
 		out = r.newItem
 	case ReturnValueUpdatedOld:
-		out = newProjection(r.touched).apply(r.oldItem)
+		out = newProjection(u.touched()).apply(r.oldItem)
 	case ReturnValueUpdatedNew:
-		out = newProjection(r.touched).apply(r.newItem)
+		out = newProjection(u.touched()).apply(r.newItem)
 	}
 	if len(out) == 0 {
 		return nil

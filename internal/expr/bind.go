@@ -161,15 +161,40 @@ func compare(one, two []PathElem) int {
 // are reported before unused values, keys sorted:
 // "Value provided in ExpressionAttributeNames unused in expressions: keys: {#a, #b}".
 func CheckUnused[V any](names map[string]string, values map[string]V, used ...Expr) error {
-	unusedNames := unused(names, used, func(e Expr) []string { n, _ := e.placeholders(); return n })
+	if allUsed(names, used, nameRefs) && allUsed(values, used, valueRefs) {
+		return nil
+	}
+	unusedNames := unused(names, used, nameRefs)
 	if len(unusedNames) > 0 {
 		return &Error{Message: "Value provided in ExpressionAttributeNames unused in expressions: keys: {" + strings.Join(unusedNames, ", ") + "}"}
 	}
-	unusedValues := unused(values, used, func(e Expr) []string { _, v := e.placeholders(); return v })
+	unusedValues := unused(values, used, valueRefs)
 	if len(unusedValues) > 0 {
 		return &Error{Message: "Value provided in ExpressionAttributeValues unused in expressions: keys: {" + strings.Join(unusedValues, ", ") + "}"}
 	}
 	return nil
+}
+
+func nameRefs(e Expr) []string  { n, _ := e.placeholders(); return n }
+func valueRefs(e Expr) []string { _, v := e.placeholders(); return v }
+
+// allUsed reports whether the expressions use every key of m: whether
+// the distinct refs they use that m defines are as many as m's keys. It
+// looks the refs up instead of walking m, the usual case's cheap answer;
+// unused finds which keys are not used.
+func allUsed[V any](m map[string]V, exprs []Expr, refs func(Expr) []string) bool {
+	n := 0
+	for i, e := range exprs {
+		for _, ref := range refs(e) {
+			if _, ok := m[ref]; ok && !slices.ContainsFunc(exprs[:i], func(prev Expr) bool {
+				_, dup := slices.BinarySearch(refs(prev), ref)
+				return dup
+			}) {
+				n++
+			}
+		}
+	}
+	return n == len(m)
 }
 
 // unused returns the keys of m that no expression's refs contain, sorted.
@@ -204,6 +229,12 @@ func CheckNameKeys(names map[string]string) error {
 func CheckValueKeys[V any](values map[string]V) error {
 	return checkKeys("ExpressionAttributeValues", ':', values)
 }
+
+// ValidValueKey reports whether key is a well-formed key of
+// ExpressionAttributeValues, as CheckValueKeys requires: ":" followed by
+// letters, digits and underscores. It lets a caller check the keys in a
+// walk of its own.
+func ValidValueKey(key string) bool { return isPlaceholder(key, ':') }
 
 // checkKeys checks the keys of the attribute map called param, whose keys
 // start with sigil.

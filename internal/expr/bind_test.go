@@ -227,6 +227,16 @@ func TestCheckUnused(t *testing.T) {
 		err := CheckUnused(map[string]string{"#x": "x"}, values(":x"), cond)
 		assert.EqualError(t, err, "Value provided in ExpressionAttributeNames unused in expressions: keys: {#x}")
 	})
+	t.Run("RefSharedByTwoExpressionsCountsOnce", func(t *testing.T) {
+		both, err := ParseUpdate("SET #a = :a")
+		require.NoError(t, err)
+		err = CheckUnused(map[string]string{"#a": "a"}, values(":a", ":u"), cond, both)
+		assert.EqualError(t, err, "Value provided in ExpressionAttributeValues unused in expressions: keys: {:u}")
+	})
+	t.Run("UndefinedRefDoesNotCountAsAKey", func(t *testing.T) {
+		err := CheckUnused(map[string]string{"#a": "a"}, values(":u"), cond)
+		assert.EqualError(t, err, "Value provided in ExpressionAttributeValues unused in expressions: keys: {:u}")
+	})
 	t.Run("NilExpressionsSkipped", func(t *testing.T) {
 		var none *ConditionExpr
 		var noProj *ProjectionExpr
