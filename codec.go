@@ -597,35 +597,84 @@ func decodeItemFiltered(it Item, enc string, want int, keep func(name string) bo
 
 // skip moves past one value.
 func (d *decoder) skip(depth int) error {
+	_, err := d.walk(depth, false)
+	return err
+}
+
+// attributeSize returns the DynamoDB size of the attribute (name and
+// value) that lies at s in enc, as the encoder counted it when it was
+// stored, without decoding it.
+func attributeSize(enc string, s span) (int, error) {
+	d := decoder{s: enc[:s.end], pos: s.start}
+	name, err := d.bytes()
+	if err != nil {
+		return 0, err
+	}
+	size, err := d.walk(1, true)
+	if err == nil && d.pos != s.end {
+		err = errCorrupt
+	}
+	return len(name) + size, err
+}
+
+// walk moves past one value and, if sized, returns its DynamoDB size (a
+// number's size needs parsing, which skip spares).
+func (d *decoder) walk(depth int, sized bool) (int, error) {
 	if d.pos >= len(d.s) || depth > MaxNestingDepth+1 {
-		return errCorrupt
+		return 0, errCorrupt
 	}
 	tag := d.s[d.pos]
 	d.pos++
 	switch tag {
 	case tagS, tagN, tagB:
-		_, err := d.bytes()
-		return err
+		s, err := d.bytes()
+		if err != nil || tag != tagN || !sized {
+			return len(s), err
+		}
+		return storedNumberSize(s)
 	case tagFalse, tagTrue, tagNull:
-		return nil
+		return 1, nil
 	case tagM, tagL, tagSS, tagNS, tagBS:
 		n, err := d.count()
 		if err != nil {
-			return err
+			return 0, err
+		}
+		size := 0
+		if tag == tagM || tag == tagL {
+			size = 3 // as the encoder counts a map or list
 		}
 		for range n {
 			if tag == tagM || tag >= tagSS {
-				if _, err := d.bytes(); err != nil {
-					return err
+				s, err := d.bytes()
+				if err != nil {
+					return 0, err
 				}
+				member := len(s)
+				if tag == tagNS && sized {
+					if member, err = storedNumberSize(s); err != nil {
+						return 0, err
+					}
+				}
+				size += member
 			}
 			if tag == tagM || tag == tagL {
-				if err := d.skip(depth + 1); err != nil {
-					return err
+				elem, err := d.walk(depth+1, sized)
+				if err != nil {
+					return 0, err
 				}
+				size += 1 + elem // one byte an entry or element
 			}
 		}
-		return nil
+		return size, nil
 	}
-	return errCorrupt
+	return 0, errCorrupt
+}
+
+// storedNumberSize returns the size of a number as an encoding holds it.
+func storedNumberSize(text string) (int, error) {
+	n, err := number.Parse(text)
+	if err != nil {
+		return 0, errCorrupt
+	}
+	return n.Size(), nil
 }

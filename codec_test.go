@@ -47,6 +47,42 @@ func TestEncodeItem_FirstErrorInNameOrder(t *testing.T) {
 	}
 }
 
+func TestAttributeSize_SumsToTheItemSize(t *testing.T) {
+	items := map[string]Item{
+		"sample":             sampleItem(),
+		"bench":              benchItem(7),
+		"numbers":            Item{"n": N("123"), "m": N("-42"), "z": N("0"), "f": N("0.001"), "e": N("1e125"), "big": N("-12345678901234567890123456789012345678")},
+		"empty collections":  Item{"m": M(nil), "l": L(), "s": S("")},
+		"nested":             Item{"a": M(map[string]Value{"b": L(M(map[string]Value{"c": NS("1", "100.5")}), BS([]byte{1, 2}), Null(), Bool(false))})},
+		"long name and text": Item{strings.Repeat("n", 300): S(strings.Repeat("v", 200))},
+	}
+	for name, it := range items {
+		t.Run(name, func(t *testing.T) {
+			enc, want, err := encodeString(it)
+			require.NoError(t, err)
+			var spans []span
+			require.NoError(t, decodeItemFiltered(Item{}, enc, -1, func(string) bool { return true }, func(s span) { spans = append(spans, s) }))
+			require.Len(t, spans, len(it))
+			got := 0
+			for _, s := range spans {
+				size, err := attributeSize(enc, s)
+				require.NoError(t, err)
+				got += size
+			}
+			assert.Equal(t, want, got)
+		})
+	}
+}
+
+func TestAttributeSize_CorruptSpan(t *testing.T) {
+	enc, _, err := encodeString(Item{"a": S("x"), "b": N("1")})
+	require.NoError(t, err)
+	for _, s := range []span{{1, 3}, {1, len(enc)}, {len(enc) - 1, len(enc)}} {
+		_, err := attributeSize(enc, s)
+		assert.ErrorIs(t, err, errCorrupt, "span %v", s)
+	}
+}
+
 func TestDecodeItem_FreshCopies(t *testing.T) {
 	enc, _, err := encodeString(sampleItem())
 	require.NoError(t, err)

@@ -47,9 +47,13 @@ func (u updater) patch(k tableKey, old entry) (updateResult, error) {
 	if err := decodeAttributesInto(base, old.enc(), top, func(s span) { spans = append(spans, s) }); err != nil {
 		return r, err
 	}
-	oldPart, err := attributesSize(base, top)
-	if err != nil {
-		return r, err
+	oldPart := 0
+	for _, s := range spans {
+		size, err := attributeSize(old.enc(), s)
+		if err != nil {
+			return r, err
+		}
+		oldPart += size
 	}
 	next, err := u.run(base, true)
 	if err != nil {
@@ -68,22 +72,6 @@ func (u updater) patch(k tableKey, old entry) (updateResult, error) {
 	r.write, r.newItem = true, next
 	r.next = newEntry(k, enc, size)
 	return r, nil
-}
-
-// attributesSize returns the DynamoDB size of the attributes of m that
-// names names (names and values), validating them. It looks them up by
-// name rather than walking m, which costs more for a small map.
-func attributesSize(m Item, names []string) (int, error) {
-	e := getEncoder()
-	defer putEncoder(e)
-	for _, name := range names {
-		if v, ok := m[name]; ok {
-			if err := e.entry(name, v, 1, 0); err != nil {
-				return 0, err
-			}
-		}
-	}
-	return e.size, nil
 }
 
 // spliceItem writes into e (empty) the encoding enc, an encodeItem

@@ -329,11 +329,21 @@ func arith(a, b Value, subtract bool) (Value, error) {
 // most 17 digits (the sum of two of them fits an int64).
 func smallInteger(text string) (int64, bool) {
 	digits := strings.TrimPrefix(text, "-")
-	if len(digits) == 0 || len(digits) > 17 || strings.ContainsFunc(digits, func(r rune) bool { return r < '0' || r > '9' }) {
-		return 0, false // not ParseInt's error, which allocates
+	if len(digits) == 0 || len(digits) > 17 {
+		return 0, false
 	}
-	i, err := strconv.ParseInt(text, 10, 64)
-	return i, err == nil
+	var n int64
+	for i := range len(digits) {
+		c := digits[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if len(digits) < len(text) {
+		n = -n
+	}
+	return n, true
 }
 
 // addTo is ADD of v: a number adds (a missing attribute counts as 0); a
