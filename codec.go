@@ -176,6 +176,9 @@ func (e *encoder) firstError(redo func(*encoder) error, err error) error {
 // result: into a scratch array, or into nil, which an empty m leaves nil
 // without allocating.
 func sortedKeys[K cmp.Ordered, V any](dst []K, m map[K]V) []K {
+	if len(m) == 0 {
+		return dst // ranging over even an empty map costs
+	}
 	dst = slices.Grow(dst, len(m))
 	for k := range m {
 		dst = append(dst, k)

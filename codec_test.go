@@ -276,7 +276,7 @@ func checkPartialCodecs(t *testing.T, it Item, enc string, size int) {
 		t.Fatalf("decodeAttributes(%s, %q) = %s", it, names, part)
 	}
 	// Dropping the attributes and adding them back gives the item again.
-	cutBytes, _, err := spliceItem(&encoder{}, enc, spans, nil)
+	cutBytes, _, err := spliceItem(&encoder{}, enc, spans, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,7 +285,7 @@ func checkPartialCodecs(t *testing.T, it Item, enc string, size int) {
 	if err != nil || !back.Equal(rest) {
 		t.Fatalf("spliceItem without %q gave %s (%v), want %s", names, back, err, rest)
 	}
-	whole, partSize, err := spliceItem(&encoder{}, cut, nil, part)
+	whole, partSize, err := spliceItem(&encoder{}, cut, nil, part, names)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,6 +298,18 @@ func checkPartialCodecs(t *testing.T, it Item, enc string, size int) {
 	}
 }
 
+func TestSpliceItem_AttributeNotNamed_IsAnError(t *testing.T) {
+	enc, _, err := encodeString(Item{"a": S("x")})
+	require.NoError(t, err)
+	_, _, err = spliceItem(&encoder{}, enc, nil, Item{"b": S("y"), "c": S("z")}, []string{"b"})
+	assert.ErrorIs(t, err, errUnlisted)
+	got, _, err := spliceItem(&encoder{}, enc, nil, Item{"b": S("y")}, []string{"c", "b"})
+	require.NoError(t, err)
+	back, err := decodeItem(string(got))
+	require.NoError(t, err)
+	assert.True(t, back.Equal(Item{"a": S("x"), "b": S("y")}), "got %s", back)
+}
+
 func FuzzDecodeItem_NeverPanics(f *testing.F) {
 	enc, _, _ := encodeString(sampleItem())
 	f.Add([]byte(enc))
@@ -306,7 +318,7 @@ func FuzzDecodeItem_NeverPanics(f *testing.F) {
 		// The partial decoders never panic either.
 		var spans []span
 		if decodeAttributesInto(Item{}, string(data), []string{"a", "b"}, func(s span) { spans = append(spans, s) }) == nil {
-			_, _, _ = spliceItem(&encoder{}, string(data), spans, Item{"c": S("x")})
+			_, _, _ = spliceItem(&encoder{}, string(data), spans, Item{"c": S("x")}, []string{"a", "c"})
 		}
 		it, err := decodeItem(string(data))
 		if err != nil {

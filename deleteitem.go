@@ -52,7 +52,8 @@ func (db *DB) DeleteItem(ctx context.Context, in DeleteItemInput) (*DeleteItemOu
 		if err := exprs.checkParams(); err != nil {
 			return nil, err
 		}
-		if err := checkValues(in.Key); err != nil {
+		located, err := db.lookupKey(in.TableName, in.Key)
+		if err != nil {
 			return nil, err
 		}
 		if !allOldOrNone(in.ReturnValues) {
@@ -62,11 +63,7 @@ func (db *DB) DeleteItem(ctx context.Context, in DeleteItemInput) (*DeleteItemOu
 		if err != nil {
 			return nil, err
 		}
-		t := db.lookup(in.TableName)
-		if t == nil {
-			return nil, errTableNotFound()
-		}
-		k, err := t.schema.fromKey(in.Key)
+		t, k, err := located.get()
 		if err != nil {
 			return nil, err
 		}

@@ -56,18 +56,15 @@ func (db *DB) GetItem(ctx context.Context, in GetItemInput) (*GetItemOutput, err
 		if err := exprs.checkParams(); err != nil {
 			return nil, err
 		}
-		if err := checkValues(in.Key); err != nil {
+		located, err := db.lookupKey(in.TableName, in.Key)
+		if err != nil {
 			return nil, err
 		}
 		proj, err := db.readProjection(exprs, in.AttributesToGet)
 		if err != nil {
 			return nil, err
 		}
-		t := db.lookup(in.TableName)
-		if t == nil {
-			return nil, errTableNotFound()
-		}
-		k, err := t.schema.fromKey(in.Key)
+		t, k, err := located.get()
 		if err != nil {
 			return nil, err
 		}

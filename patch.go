@@ -2,6 +2,7 @@ package ddbsim
 
 import (
 	"encoding/binary"
+	"errors"
 	"slices"
 
 	"github.com/ddbsim/ddbsim/internal/expr"
@@ -61,7 +62,7 @@ func (u updater) patch(k tableKey, old entry) (updateResult, error) {
 	}
 	e := getEncoder()
 	defer putEncoder(e)
-	enc, newPart, err := spliceItem(e, old.enc(), spans, next)
+	enc, newPart, err := spliceItem(e, old.enc(), spans, next, top)
 	if err != nil {
 		return r, err
 	}
@@ -74,20 +75,37 @@ func (u updater) patch(k tableKey, old entry) (updateResult, error) {
 	return r, nil
 }
 
+// errUnlisted reports a spliceItem call whose names miss an attribute of
+// add: top missed a name the update wrote.
+var errUnlisted = errors.New("ddbsim: an update wrote an attribute it did not name")
+
 // spliceItem writes into e (empty) the encoding enc, an encodeItem
 // encoding, without the attributes that lie at cut (spans in enc's order,
 // from decodeItemFiltered) and with the attributes of add, whose values
-// it validates (the first invalid one in name order is reported). It
-// returns the new encoding, which lives in e's buffer, and the size of
-// add's attributes. The attributes of add come first: an attribute
-// updated once (a counter, a version) is likely to be read again, and
-// decodeAttributes then finds it at once. The rest of enc follows, copied
-// as bytes without being read.
-func spliceItem(e *encoder, enc string, cut []span, add Item) ([]byte, int, error) {
+// it validates (the first invalid one in name order is reported). names
+// lists every name add holds, and may list more: add is read by looking
+// them up, which costs less than walking a small map. It returns the new
+// encoding, which lives in e's buffer, and the size of add's attributes.
+// The attributes of add come first: an attribute updated once (a
+// counter, a version) is likely to be read again, and decodeAttributes
+// then finds it at once. The rest of enc follows, copied as bytes without
+// being read.
+func spliceItem(e *encoder, enc string, cut []span, add Item, names []string) ([]byte, int, error) {
 	// Leave room for the attribute count, known at the end.
 	e.buf = append(e.buf, make([]byte, binary.MaxVarintLen64)...)
-	if err := e.entries(add, 1, 0); err != nil {
-		return nil, 0, e.firstError(func(s *encoder) error { return s.entries(add, 1, 0) }, err)
+	written := 0
+	for _, name := range names {
+		v, ok := add[name]
+		if !ok {
+			continue
+		}
+		if err := e.entry(name, v, 1, 0); err != nil {
+			return nil, 0, e.firstError(func(s *encoder) error { return s.entries(add, 1, 0) }, err)
+		}
+		written++
+	}
+	if written != len(add) {
+		return nil, 0, errUnlisted
 	}
 	d := decoder{s: enc}
 	n, err := d.count()

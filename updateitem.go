@@ -64,7 +64,8 @@ func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOu
 		if err := exprs.checkParams(); err != nil {
 			return nil, err
 		}
-		if err := checkValues(in.Key); err != nil {
+		located, err := db.lookupKey(in.TableName, in.Key)
+		if err != nil {
 			return nil, err
 		}
 		legacyUpd, err := checkAttributeUpdates(in.AttributeUpdates)
@@ -78,11 +79,7 @@ func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOu
 		u := updater{expr: compiled.update, env: &compiled.env, legacy: legacyUpd,
 			keepOld: in.ReturnValues == ReturnValueAllOld || in.ReturnValues == ReturnValueUpdatedOld,
 			whole:   in.ReturnValues == ReturnValueAllOld || in.ReturnValues == ReturnValueAllNew}
-		t := db.lookup(in.TableName)
-		if t == nil {
-			return nil, errTableNotFound()
-		}
-		k, err := t.schema.fromKey(in.Key)
+		t, k, err := located.get()
 		if err != nil {
 			return nil, err
 		}
