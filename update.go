@@ -185,11 +185,11 @@ func (e *env) applyUpdate(u *expr.UpdateExpr, old Item, exists, keepOld bool) (I
 			return nil, err
 		}
 	}
-	removes := make([][]expr.PathElem, len(u.Remove))
-	for i, p := range u.Remove {
-		removes[i] = e.resolve(p)
-	}
-	if exists {
+	if exists && len(u.Remove) > 0 {
+		removes := make([][]expr.PathElem, len(u.Remove))
+		for i, p := range u.Remove {
+			removes[i] = e.resolve(p)
+		}
 		// Later list positions first, so every index means the position
 		// it had before the update.
 		slices.SortStableFunc(removes, func(a, b []expr.PathElem) int { return -comparePaths(a, b) })
@@ -199,7 +199,9 @@ func (e *env) applyUpdate(u *expr.UpdateExpr, old Item, exists, keepOld bool) (I
 			}
 		}
 	}
-	slices.SortStableFunc(appends, func(a, b pendingAppend) int { return comparePaths(a.path, b.path) })
+	if len(appends) > 1 {
+		slices.SortStableFunc(appends, func(a, b pendingAppend) int { return comparePaths(a.path, b.path) })
+	}
 	for _, a := range appends {
 		v := a.value
 		if err := edit(next, a.path, func(Value, bool) (Value, action, error) { return v, setValue, nil }); err != nil {
