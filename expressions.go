@@ -94,20 +94,53 @@ func (r exprRequest) checkParams() error {
 // formed and values valid; each expression (syntax, names, functions,
 // operand types); no unused map entries. Every failure is a
 // ValidationException with AWS's message.
+//
+// The usual request has well-formed keys, values that are canonical
+// scalars, and no unused entry. compile first checks the expressions with
+// the maps as sent and then that the values they use are canonical, which
+// spares walking the maps (even a map of one entry costs more to walk than
+// to look up): when every entry is used, every key is a placeholder that
+// an expression holds, so it is well formed. Anything else, an error
+// included, redoes the checks in DynamoDB's order, which finds the error
+// DynamoDB reports first.
 func (db *DB) compile(r exprRequest) (*compiledExprs, error) {
 	if r.names == nil && r.values == nil && !slices.ContainsFunc(r.exprs.all(), func(e namedExpr) bool { return e.text != "" }) {
 		return &noExprs, nil
 	}
+	if (r.names == nil || len(r.names) > 0) && (r.values == nil || len(r.values) > 0) {
+		c := &compiledExprs{}
+		if c.check(r, r.values, db.exprs) == nil && c.scalarValues() {
+			return c, nil
+		}
+	}
+	return db.compileInOrder(r)
+}
+
+// compileInOrder is compile making every check in DynamoDB's order.
+func (db *DB) compileInOrder(r exprRequest) (*compiledExprs, error) {
 	if err := expr.CheckNameKeys(r.names); err != nil {
 		return nil, validationError(err.Error())
 	}
-	values, err := checkValueMap(r.values)
+	if err := expr.CheckValueKeys(r.values); err != nil {
+		return nil, validationError(err.Error())
+	}
+	values, err := canonicalValues(r.values)
 	if err != nil {
 		return nil, err
 	}
-	c := &compiledExprs{env: env{names: r.names, values: values}}
+	c := &compiledExprs{}
+	if err := c.check(r, values, db.exprs); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
 
-	c.binder = expr.Binder[Value]{Names: r.names, Values: r.values, Cache: db.exprs}
+// check checks r's expressions in DynamoDB's order, with values as the
+// ExpressionAttributeValues their operand types are checked against, and
+// then that the attribute maps have no unused entry; c keeps the result.
+func (c *compiledExprs) check(r exprRequest, values map[string]Value, cache *expr.Cache) error {
+	c.env = env{names: r.names, values: values}
+	c.binder = expr.Binder[Value]{Names: r.names, Values: r.values, Cache: cache}
 	b := &c.binder
 	var usedBuf [5]expr.Expr
 	used := usedBuf[:0]
@@ -120,16 +153,16 @@ func (db *DB) compile(r exprRequest) (*compiledExprs, error) {
 		case expr.Update:
 			u, err := b.Update(text)
 			if err != nil {
-				return nil, validationError(err.Error())
+				return validationError(err.Error())
 			}
 			if err := checkUpdateValues(u, values); err != nil {
-				return nil, err
+				return err
 			}
 			c.update, used = u, append(used, u)
 		case expr.Projection:
 			p, err := b.Projection(text)
 			if err != nil {
-				return nil, validationError(err.Error())
+				return validationError(err.Error())
 			}
 			paths := make([][]expr.PathElem, len(p.Paths))
 			for i, path := range p.Paths {
@@ -139,10 +172,10 @@ func (db *DB) compile(r exprRequest) (*compiledExprs, error) {
 		default:
 			cond, err := b.Condition(kind, text)
 			if err != nil {
-				return nil, validationError(err.Error())
+				return validationError(err.Error())
 			}
 			if err := checkOperandValues(kind, cond.Root, values); err != nil {
-				return nil, err
+				return err
 			}
 			used = append(used, cond)
 			switch kind {
@@ -156,9 +189,31 @@ func (db *DB) compile(r exprRequest) (*compiledExprs, error) {
 		}
 	}
 	if err := expr.CheckUnused(r.names, r.values, used...); err != nil {
-		return nil, validationError(err.Error())
+		return validationError(err.Error())
 	}
-	return c, nil
+	return nil
+}
+
+// scalarValues reports whether every value c's expressions use is a
+// valid scalar in canonical form.
+func (c *compiledExprs) scalarValues() bool {
+	var refs [4][]string
+	if c.update != nil {
+		refs[0] = c.update.Values
+	}
+	for i, cond := range [...]*expr.ConditionExpr{c.condition, c.keyCondition, c.filter} {
+		if cond != nil {
+			refs[i+1] = cond.Values
+		}
+	}
+	for _, list := range refs {
+		for _, ref := range list {
+			if _, ok := canonicalScalar(c.env.values[ref]); !ok {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (r exprRequest) text(kind expr.Kind) string {
@@ -198,36 +253,19 @@ func checkValuesWithoutExpressions(r exprRequest) error {
 	return validationError("ExpressionAttributeValues can only be specified when using expressions: " + strings.Join(takers, " and ") + " " + verb + " null")
 }
 
-// checkValueMap checks ExpressionAttributeValues, its keys
-// (expr.CheckValueKeys) and then its values, and returns the values in
-// canonical form. When every key is well formed and every value a
-// canonical scalar, as usual, one walk finds it and values itself is
-// returned: it is only read.
-func checkValueMap(values map[string]Value) (map[string]Value, error) {
-	usual := len(values) > 0
-	for k, v := range values {
-		if !expr.ValidValueKey(k) {
-			usual = false
-			break
-		}
-		if _, usual = canonicalScalar(v); !usual {
-			break
-		}
-	}
-	if usual {
-		return values, nil
-	}
-	if err := expr.CheckValueKeys(values); err != nil {
-		return nil, validationError(err.Error())
-	}
-	return canonicalValues(values)
-}
-
 // canonicalValues validates ExpressionAttributeValues (in key order) and
-// returns them in canonical form, with AWS's wrapping of the message.
+// returns them in canonical form, with AWS's wrapping of the message. When
+// every value is a canonical scalar, values itself is returned: it is only
+// read.
 func canonicalValues(values map[string]Value) (map[string]Value, error) {
-	if values == nil {
-		return nil, nil
+	canonical := true
+	for _, v := range values {
+		if _, canonical = canonicalScalar(v); !canonical {
+			break
+		}
+	}
+	if canonical {
+		return values, nil
 	}
 	out := make(map[string]Value, len(values))
 	for _, k := range sortedKeys(nil, values) {

@@ -3,7 +3,12 @@ package ddbsim
 import (
 	"context"
 	"errors"
+	"fmt"
+	"maps"
+	"reflect"
 	"testing"
+
+	"github.com/ddbsim/ddbsim/internal/expr"
 )
 
 // FuzzUpdateAndCondition runs arbitrary update and condition expressions,
@@ -76,4 +81,62 @@ func runFuzzUpdate(t *testing.T, stored Item, in UpdateItemInput) updateOutcome 
 	}
 	out.item, out.size = got.Item, d.TableSizeBytes
 	return out
+}
+
+// FuzzCompile_MatchesChecksInOrder checks compile's shortcut for the
+// usual request against compileInOrder, which makes DynamoDB's checks
+// one after the other: for arbitrary expressions (an UpdateItem's or a
+// Query's) and attribute maps
+// (keys well formed or not, used or not, values valid or not), both give
+// the same error, or the same compiled expressions.
+func FuzzCompile_MatchesChecksInOrder(f *testing.F) {
+	f.Add("SET #a = :v", "attribute_exists(#a)", "#a", ":v", "", []byte{1, 2})
+	f.Add("ADD n :v", "", "", ":v", ":w", []byte{1, 1})
+	f.Add("SET a = :v", "b = :w", "#x", ":v", ":w", []byte{1, 9, 0})
+	f.Add("REMOVE a", "", "x", "v", "", []byte{})
+	f.Add("SET a = :v", "a < :v", "", ":v", ":v", []byte{5, 1, 5})
+	f.Add("", "size(#n) > :v", "#n", ":v", "", []byte{4, 0, 1})
+	f.Add("#n, b", "#n <> :w", "#n", ":v", ":w", []byte{0, 0, 1, 0, 1, 1})
+	f.Fuzz(func(t *testing.T, update, cond, nameKey, valueKey1, valueKey2 string, data []byte) {
+		db := newTestDB(t)
+		g := &gen{data: data}
+		var names map[string]string
+		if nameKey != "" || g.next()%2 == 1 {
+			names = map[string]string{}
+			if nameKey != "" {
+				names[nameKey] = g.name()
+			}
+		}
+		var values map[string]Value
+		if valueKey1 != "" || g.next()%2 == 1 {
+			values = map[string]Value{}
+			for _, k := range []string{valueKey1, valueKey2} {
+				switch {
+				case k == "":
+				case g.next()%4 == 0:
+					values[k] = N(g.str()) // most often not a number
+				default:
+					values[k] = g.value(1)
+				}
+			}
+		}
+		r := exprRequest{names: names, values: values,
+			exprs: exprsOf(namedExpr{expr.Update, update}, conditionExpr(cond))}
+		if g.next()%2 == 1 { // a Query's expressions
+			r.exprs = exprsOf(namedExpr{expr.Projection, update}, namedExpr{expr.Filter, cond}, namedExpr{expr.KeyCondition, "id = :v"})
+		}
+		got, gotErr := db.compile(r)
+		want, wantErr := db.compileInOrder(r)
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+			t.Fatalf("compile: %v\nin order: %v", gotErr, wantErr)
+		}
+		if gotErr != nil {
+			return
+		}
+		if got.update != want.update || got.condition != want.condition || got.filter != want.filter ||
+			got.keyCondition != want.keyCondition || (got.projection == nil) != (want.projection == nil) ||
+			!maps.Equal(got.env.names, want.env.names) || !reflect.DeepEqual(got.env.values, want.env.values) {
+			t.Fatalf("compile gave %+v\nin order: %+v", got, want)
+		}
+	})
 }

@@ -230,12 +230,6 @@ func CheckValueKeys[V any](values map[string]V) error {
 	return checkKeys("ExpressionAttributeValues", ':', values)
 }
 
-// ValidValueKey reports whether key is a well-formed key of
-// ExpressionAttributeValues, as CheckValueKeys requires: ":" followed by
-// letters, digits and underscores. It lets a caller check the keys in a
-// walk of its own.
-func ValidValueKey(key string) bool { return isPlaceholder(key, ':') }
-
 // checkKeys checks the keys of the attribute map called param, whose keys
 // start with sigil.
 func checkKeys[V any](param string, sigil byte, m map[string]V) error {
