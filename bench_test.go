@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/ddbsim/ddbsim/internal/expr"
 )
 
 // benchItem is the 10-attribute item of the performance budgets.
@@ -147,6 +149,21 @@ func BenchmarkPutItemIfNotExists(b *testing.B) {
 			return fmt.Errorf("want ConditionalCheckFailedException, got %v", err)
 		}
 	})
+}
+
+// BenchmarkCompile_UpdateAdd is the expression checks of the hot
+// counter's request alone: the part of UpdateItem that does not touch
+// the table.
+func BenchmarkCompile_UpdateAdd(b *testing.B) {
+	db := newTestDB(b)
+	r := exprRequest{values: map[string]Value{":one": N("1")},
+		exprs: exprsOf(namedExpr{expr.Update, "ADD hits :one"}, conditionExpr(""))}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := db.compile(r); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 // BenchmarkUpdateItemMultiSet sets four attributes of a 10-attribute item
