@@ -50,7 +50,10 @@ type UpdateItemOutput struct {
 // a key attribute updated, a result over 400 KB or out of the number
 // range), ResourceNotFoundException, ConditionalCheckFailedException. A
 // rejected request changes nothing. Cost: O(log n) plus decoding,
-// updating and encoding the item, under the table's write lock.
+// updating and encoding the top-level attributes the update reads or
+// writes (the whole item when ReturnValues is ALL_OLD or ALL_NEW); the
+// rest of the item is copied as bytes. All of it under the table's write
+// lock.
 func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOutput, error) {
 	return dispatch(ctx, db, "UpdateItem", in.TableName, func() (*UpdateItemOutput, error) {
 		p := writeParams{table: in.TableName, names: in.ExpressionAttributeNames, values: in.ExpressionAttributeValues,
