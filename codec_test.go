@@ -319,20 +319,35 @@ func FuzzDecodeItem_NeverPanics(f *testing.F) {
 		var spans []span
 		if decodeAttributesInto(Item{}, string(data), []string{"a", "b"}, func(s span) { spans = append(spans, s) }) == nil {
 			_, _, _ = spliceItem(&encoder{}, string(data), spans, Item{"c": S("x")}, []string{"a", "c"})
+			for _, s := range spans {
+				_, _ = attributeSize(string(data), s)
+			}
 		}
 		it, err := decodeItem(string(data))
 		if err != nil {
 			return
 		}
 		// Whatever decodes and is a valid item must survive a round trip
-		// (decoding is lenient about order, so bytes may differ).
-		enc, _, err := encodeString(it)
+		// (decoding is lenient about order, so bytes may differ), and its
+		// attributes' sizes, read off the encoding, add up to its size.
+		enc, size, err := encodeString(it)
 		if err != nil {
 			return
 		}
 		back, err := decodeItem(enc)
 		if err != nil || !back.Equal(it) {
 			t.Fatalf("round trip of decoded %s gave %s, %v", it, back, err)
+		}
+		var all []span
+		require.NoError(t, decodeItemFiltered(Item{}, enc, -1, func(string) bool { return true }, func(s span) { all = append(all, s) }))
+		sum := 0
+		for _, s := range all {
+			n, err := attributeSize(enc, s)
+			require.NoError(t, err)
+			sum += n
+		}
+		if sum != size {
+			t.Fatalf("attribute sizes of %s add up to %d, want %d", it, sum, size)
 		}
 	})
 }
