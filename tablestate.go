@@ -102,13 +102,18 @@ func (t *table) write(k tableKey, decide func(old entry, found bool) (change, er
 	if t.follower != nil {
 		t.follower.enqueue(k, c, op)
 	}
+	var items, bytes int64
 	if found {
-		t.items.Add(-1)
-		t.bytes.Add(-int64(old.size()))
+		items, bytes = -1, -int64(old.size())
 	}
 	if !c.remove {
-		t.items.Add(1)
-		t.bytes.Add(int64(c.next.size()))
+		items, bytes = items+1, bytes+int64(c.next.size())
+	}
+	if items != 0 { // an overwrite leaves the count as it is
+		t.items.Add(items)
+	}
+	if bytes != 0 {
+		t.bytes.Add(bytes)
 	}
 	return old, found, nil
 }
