@@ -175,6 +175,7 @@ func CheckUnused[V any](names map[string]string, values map[string]V, used ...Ex
 	return nil
 }
 
+// nameRefs and valueRefs return the #names and the :values e uses.
 func nameRefs(e Expr) []string  { n, _ := e.placeholders(); return n }
 func valueRefs(e Expr) []string { _, v := e.placeholders(); return v }
 
