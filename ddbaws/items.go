@@ -17,7 +17,13 @@ import (
 // ReturnValuesOnConditionCheckFailure is ALL_OLD. Cost: the DB's plus
 // O(size of the item) to convert it.
 func (a *API) PutItem(ctx context.Context, params *dynamodb.PutItemInput, optFns ...func(*dynamodb.Options)) (*dynamodb.PutItemOutput, error) {
-	return invoke(ctx, a.db, "PutItem", params, putItemInput, (*ddbsim.DB).PutItem, putItemOutput)
+	return invoke(ctx, a.db, "PutItem", params, putItemInput, putItem, putItemOutput)
+}
+
+// putItem runs in and recycles its scratch maps.
+func putItem(db *ddbsim.DB, ctx context.Context, in ddbsim.PutItemInput) (*ddbsim.PutItemOutput, error) {
+	defer recycle(in.Item, in.ExpressionAttributeValues)
+	return db.PutItem(ctx, in)
 }
 
 func putItemInput(in *dynamodb.PutItemInput) (ddbsim.PutItemInput, error) {
@@ -28,10 +34,10 @@ func putItemInput(in *dynamodb.PutItemInput) (ddbsim.PutItemInput, error) {
 	var c converter
 	return ddbsim.PutItemInput{
 		TableName:                           aws.ToString(in.TableName),
-		Item:                                c.item(in.Item),
+		Item:                                c.scratchItem(in.Item),
 		ConditionExpression:                 aws.ToString(in.ConditionExpression),
 		ExpressionAttributeNames:            in.ExpressionAttributeNames,
-		ExpressionAttributeValues:           c.item(in.ExpressionAttributeValues),
+		ExpressionAttributeValues:           c.scratchItem(in.ExpressionAttributeValues),
 		Expected:                            c.expected(in.Expected),
 		ConditionalOperator:                 ddbsim.ConditionalOperator(in.ConditionalOperator),
 		ReturnValues:                        ddbsim.ReturnValue(in.ReturnValues),
@@ -51,7 +57,13 @@ func putItemOutput(out *ddbsim.PutItemOutput) *dynamodb.PutItemOutput {
 // none. optFns are ignored. Errors: see API. Cost: the DB's plus O(size of
 // the item) to convert it.
 func (a *API) GetItem(ctx context.Context, params *dynamodb.GetItemInput, optFns ...func(*dynamodb.Options)) (*dynamodb.GetItemOutput, error) {
-	return invoke(ctx, a.db, "GetItem", params, getItemInput, (*ddbsim.DB).GetItem, getItemOutput)
+	return invoke(ctx, a.db, "GetItem", params, getItemInput, getItem, getItemOutput)
+}
+
+// getItem runs in and recycles its scratch map.
+func getItem(db *ddbsim.DB, ctx context.Context, in ddbsim.GetItemInput) (*ddbsim.GetItemOutput, error) {
+	defer recycle(in.Key)
+	return db.GetItem(ctx, in)
 }
 
 func getItemInput(in *dynamodb.GetItemInput) (ddbsim.GetItemInput, error) {
@@ -62,7 +74,7 @@ func getItemInput(in *dynamodb.GetItemInput) (ddbsim.GetItemInput, error) {
 	var c converter
 	return ddbsim.GetItemInput{
 		TableName:                aws.ToString(in.TableName),
-		Key:                      c.item(in.Key),
+		Key:                      c.scratchItem(in.Key),
 		ConsistentRead:           aws.ToBool(in.ConsistentRead),
 		ProjectionExpression:     aws.ToString(in.ProjectionExpression),
 		ExpressionAttributeNames: in.ExpressionAttributeNames,
@@ -80,7 +92,13 @@ func getItemOutput(out *ddbsim.GetItemOutput) *dynamodb.GetItemOutput {
 // succeeds. optFns are ignored. Errors: as PutItem's. Cost: the DB's plus
 // O(size of the old item) to convert it when ReturnValues is ALL_OLD.
 func (a *API) DeleteItem(ctx context.Context, params *dynamodb.DeleteItemInput, optFns ...func(*dynamodb.Options)) (*dynamodb.DeleteItemOutput, error) {
-	return invoke(ctx, a.db, "DeleteItem", params, deleteItemInput, (*ddbsim.DB).DeleteItem, deleteItemOutput)
+	return invoke(ctx, a.db, "DeleteItem", params, deleteItemInput, deleteItem, deleteItemOutput)
+}
+
+// deleteItem runs in and recycles its scratch maps.
+func deleteItem(db *ddbsim.DB, ctx context.Context, in ddbsim.DeleteItemInput) (*ddbsim.DeleteItemOutput, error) {
+	defer recycle(in.Key, in.ExpressionAttributeValues)
+	return db.DeleteItem(ctx, in)
 }
 
 func deleteItemInput(in *dynamodb.DeleteItemInput) (ddbsim.DeleteItemInput, error) {
@@ -91,10 +109,10 @@ func deleteItemInput(in *dynamodb.DeleteItemInput) (ddbsim.DeleteItemInput, erro
 	var c converter
 	return ddbsim.DeleteItemInput{
 		TableName:                           aws.ToString(in.TableName),
-		Key:                                 c.item(in.Key),
+		Key:                                 c.scratchItem(in.Key),
 		ConditionExpression:                 aws.ToString(in.ConditionExpression),
 		ExpressionAttributeNames:            in.ExpressionAttributeNames,
-		ExpressionAttributeValues:           c.item(in.ExpressionAttributeValues),
+		ExpressionAttributeValues:           c.scratchItem(in.ExpressionAttributeValues),
 		Expected:                            c.expected(in.Expected),
 		ConditionalOperator:                 ddbsim.ConditionalOperator(in.ConditionalOperator),
 		ReturnValues:                        ddbsim.ReturnValue(in.ReturnValues),
@@ -117,7 +135,13 @@ func deleteItemOutput(out *ddbsim.DeleteItemOutput) *dynamodb.DeleteItemOutput {
 // cannot apply. Cost: the DB's plus O(size of the returned attributes) to
 // convert them.
 func (a *API) UpdateItem(ctx context.Context, params *dynamodb.UpdateItemInput, optFns ...func(*dynamodb.Options)) (*dynamodb.UpdateItemOutput, error) {
-	return invoke(ctx, a.db, "UpdateItem", params, updateItemInput, (*ddbsim.DB).UpdateItem, updateItemOutput)
+	return invoke(ctx, a.db, "UpdateItem", params, updateItemInput, updateItem, updateItemOutput)
+}
+
+// updateItem runs in and recycles its scratch maps.
+func updateItem(db *ddbsim.DB, ctx context.Context, in ddbsim.UpdateItemInput) (*ddbsim.UpdateItemOutput, error) {
+	defer recycle(in.Key, in.ExpressionAttributeValues)
+	return db.UpdateItem(ctx, in)
 }
 
 func updateItemInput(in *dynamodb.UpdateItemInput) (ddbsim.UpdateItemInput, error) {
@@ -128,11 +152,11 @@ func updateItemInput(in *dynamodb.UpdateItemInput) (ddbsim.UpdateItemInput, erro
 	var c converter
 	return ddbsim.UpdateItemInput{
 		TableName:                           aws.ToString(in.TableName),
-		Key:                                 c.item(in.Key),
+		Key:                                 c.scratchItem(in.Key),
 		UpdateExpression:                    aws.ToString(in.UpdateExpression),
 		ConditionExpression:                 aws.ToString(in.ConditionExpression),
 		ExpressionAttributeNames:            in.ExpressionAttributeNames,
-		ExpressionAttributeValues:           c.item(in.ExpressionAttributeValues),
+		ExpressionAttributeValues:           c.scratchItem(in.ExpressionAttributeValues),
 		AttributeUpdates:                    c.attributeUpdates(in.AttributeUpdates),
 		Expected:                            c.expected(in.Expected),
 		ConditionalOperator:                 ddbsim.ConditionalOperator(in.ConditionalOperator),
