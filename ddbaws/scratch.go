@@ -14,8 +14,9 @@ import (
 // answered: the DB reads those maps during the call and keeps none of
 // them (it stores encoded copies, and its answers are built from the
 // stored items), and a 10-attribute map costs more to allocate than to
-// fill. Only the top-level maps are recycled: a nested map may end up in
-// an answer (UpdateItem's SET of a map value, returned by ALL_NEW).
+// fill. Only the top-level maps are recycled, where a flat item's
+// allocation goes; the maps of M values inside them are left to the
+// collector.
 
 // maxScratchItem bounds the maps kept for reuse: clearing a map costs in
 // proportion to the largest it has been.
