@@ -102,4 +102,3 @@ func replicationTrace(t *testing.T, opts Options) string {
 	fmt.Fprintf(&b, "settled %+v\n", db.Stats())
 	return b.String()
 }
-
