@@ -2,6 +2,7 @@ package ddbsim
 
 import (
 	"context"
+	"slices"
 	"strings"
 )
 
@@ -47,11 +48,11 @@ type BatchWriteItemOutput struct {
 }
 
 // BatchWriteItem puts and deletes up to MaxBatchWriteRequests items in
-// one or more tables. Each write is atomic on its own and replaces or
-// removes the whole item, without conditions; the batch as a whole is not
-// atomic: tables are written in name order and each table's writes in
-// request order, and concurrent readers may see some of them before
-// others. An armed Unprocessed fault (see InjectFault), matched table by
+// one or more tables. Each write replaces or removes the whole item,
+// without conditions, and stands alone: DynamoDB does not make the batch
+// atomic, and code must not rely on readers seeing all of it at once,
+// though ddbsim applies the writes in one commit (tables in name order,
+// each table's writes in request order). An armed Unprocessed fault (see InjectFault), matched table by
 // table, leaves the second half of that table's writes (from index n/2 of
 // n) unmade, in UnprocessedItems.
 //
@@ -61,7 +62,7 @@ type BatchWriteItemOutput struct {
 // element does not match the schema" for any key that is not the table's,
 // a put item's included), ResourceNotFoundException ("Requested resource
 // not found") when any table is missing. Cost: O(log n) and the encoding
-// of the item per write, each under its table's write lock. Capacity, per
+// of the item per write, under the write locks of the tables, taken once. Capacity, per
 // table: each write costs one unit a started 1 KB of the larger of the old
 // and new item, at least one.
 func (db *DB) BatchWriteItem(ctx context.Context, in BatchWriteItemInput) (*BatchWriteItemOutput, error) {
@@ -84,16 +85,34 @@ func (db *DB) BatchWriteItem(ctx context.Context, in BatchWriteItemInput) (*Batc
 			}
 		}
 		out := &BatchWriteItemOutput{UnprocessedItems: map[string][]WriteRequest{}}
-		units := make([]float64, len(names))
+		var planBuf [MaxBatchWriteRequests]plan
+		var plannedBuf [MaxBatchWriteRequests]*batchWrite
+		var outBuf [MaxBatchWriteRequests]outcome
+		plans, planned := planBuf[:0], plannedBuf[:0]
 		for i, name := range names {
 			reqs := in.RequestItems[name]
 			processed := db.processedPart("BatchWriteItem", name, len(reqs))
 			for j := range processed {
-				units[i] += writes[i][j].apply(tables[i])
+				plans = append(plans, plan{t: tables[i], k: writes[i][j].k})
+				planned = append(planned, &writes[i][j])
 			}
 			if processed < len(reqs) {
 				out.UnprocessedItems[name] = cloneWriteRequests(reqs[processed:])
 			}
+		}
+		outs := outBuf[:len(plans)]
+		decide := func(i int, old entry, found bool) (change, error) { return planned[i].decide(old, found) }
+		if wait := commit(lockOrder(make([]*table, 0, len(tables)), plans), plans, decide, outs, false); wait != nil {
+			if err := wait(); err != nil {
+				return nil, err
+			}
+		}
+		units := make([]float64, len(names))
+		for i, p := range plans {
+			if err := outs[i].err; err != nil {
+				return nil, err // the table was deleted meanwhile: every plan failed
+			}
+			units[slices.Index(tables, p.t)] += writeUnits(max(outs[i].old.size(), outs[i].new.size()))
 		}
 		out.ConsumedCapacity = batchCapacity(in.ReturnConsumedCapacity, names, units)
 		return out, nil
@@ -234,15 +253,13 @@ func (ws tableWrites) locate(ks keySchema) error {
 	return nil
 }
 
-// apply makes the write, atomically, and returns the capacity it cost.
-func (w batchWrite) apply(t *table) float64 {
-	old, _, _ := t.write(w.k, func(old entry, found bool) (change, error) {
-		if w.put {
-			return change{next: newEntry(w.k, w.enc, w.size)}, nil
-		}
-		return change{remove: true, keep: !found}, nil
-	})
-	return writeUnits(max(old.size(), w.size))
+// decide decides the write's plan: a put replaces the item whole; a
+// delete removes it, if there is one.
+func (w *batchWrite) decide(old entry, found bool) (change, error) {
+	if w.put {
+		return change{next: newEntry(w.k, w.enc, w.size)}, nil
+	}
+	return change{remove: true, keep: !found}, nil
 }
 
 // cloneWriteRequests deep-copies write requests for UnprocessedItems.

@@ -1,9 +1,11 @@
 package ddbsim
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -53,8 +55,18 @@ type Options struct {
 	// "000000000000" by default.
 	Region    string
 	AccountID string
-	// Now is the clock for creation times; time.Now by default.
-	Now func() time.Time
+	// Clock is the DB's time (creation times, Async's wall-clock lag);
+	// the wall clock by default. Give a SettableClock (ddbtest's fake
+	// clock, an OffsetClock) to move it from a test.
+	Clock Clock
+	// StrictMode checks the DB's invariants after every commit (each
+	// changed item as every settled reader holds it, the logs' cursors
+	// gap-free and not past the head) and at Settle and Close (every
+	// replica recomputed from the leader), and panics when one breaks.
+	// It makes writes several times slower: ddbsim's own tests run with
+	// it; turn it on to report a bug. The environment variable
+	// DDBSIM_STRICT=1 turns it on for every DB.
+	StrictMode bool
 	// Limits are DynamoDB's limits, where ddbsim lets them change.
 	Limits Limits
 }
@@ -78,7 +90,8 @@ type DB struct {
 	opts   Options
 	mu     sync.Mutex // serializes CreateTable and DeleteTable
 	tables atomic.Pointer[map[string]*table]
-	nextID atomic.Uint64
+	nextID atomic.Uint64 // the number of the last table created
+	seq    atomic.Uint64 // the sequence number of the last change record
 	faults faults
 	exprs  *expr.Cache // compiled expressions, shared by all tables
 	// staleReads counts eventually consistent reads served by a lagging
@@ -98,8 +111,11 @@ func New(opts *Options) *DB {
 	if db.opts.AccountID == "" {
 		db.opts.AccountID = "000000000000"
 	}
-	if db.opts.Now == nil {
-		db.opts.Now = time.Now
+	if db.opts.Clock == nil {
+		db.opts.Clock = ClockFunc(time.Now)
+	}
+	if os.Getenv(StrictEnv) == "1" {
+		db.opts.StrictMode = true
 	}
 	if db.opts.Limits.BatchGetMaxBytes <= 0 {
 		db.opts.Limits.BatchGetMaxBytes = DefaultBatchGetMaxBytes
@@ -108,25 +124,45 @@ func New(opts *Options) *DB {
 	return db
 }
 
+// StrictEnv is the environment variable that, set to 1, turns
+// Options.StrictMode on for every DB New makes.
+const StrictEnv = "DDBSIM_STRICT"
+
 // Close releases the DB. ddbsim runs no background work (lagging replicas
 // catch up as the table is used), so Close has nothing to stop; it exists
-// so code written against it stays right if that changes. Operations
-// after Close are not supported.
-func (db *DB) Close() error { return nil }
+// so code written against it stays right if that changes. In StrictMode
+// it checks the DB's invariants. Operations after Close are not
+// supported.
+func (db *DB) Close() error {
+	if db.opts.StrictMode {
+		db.checkSettled(false)
+	}
+	return nil
+}
 
 // Fork returns an independent copy of the whole DB: its tables, items,
 // pending replication and faults-free state, in O(tables) time and O(1)
 // per item (the copies share immutable items and tree nodes until either
-// side writes). Load a fixture once, then Fork it for each test. Stale
-// read counts start from zero in the copy; armed faults are not copied.
+// side writes). It holds every table's write lock at once, so it never
+// copies part of a commit. Load a fixture once, then Fork it for each
+// test. Stale read counts start from zero in the copy; armed faults are
+// not copied.
 func (db *DB) Fork() *DB {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	c := &DB{opts: db.opts, exprs: db.exprs}
 	c.nextID.Store(db.nextID.Load())
-	tables := make(map[string]*table, len(*db.tables.Load()))
-	for name, t := range *db.tables.Load() {
-		tables[name] = t.fork(c)
+	all := slices.SortedFunc(maps.Values(*db.tables.Load()), func(a, b *table) int { return cmp.Compare(a.num, b.num) })
+	for _, t := range all {
+		t.writeMu.Lock()
+	}
+	c.seq.Store(db.seq.Load())
+	tables := make(map[string]*table, len(all))
+	for _, t := range all {
+		tables[t.name] = t.fork(c)
+	}
+	for _, t := range slices.Backward(all) {
+		t.writeMu.Unlock()
 	}
 	c.tables.Store(&tables)
 	return c
@@ -188,8 +224,7 @@ func (db *DB) CreateTable(ctx context.Context, in CreateTableInput) (*TableDescr
 		if _, ok := old[in.TableName]; ok {
 			return nil, &Error{Code: CodeResourceInUse, Message: "Table already exists: " + in.TableName}
 		}
-		id := db.nextID.Add(1)
-		t := newTable(db, in.TableName, fmt.Sprintf("00000000-0000-4000-8000-%012x", id), db.opts.Now().UTC(), schema, in)
+		t := newTable(db, in.TableName, db.nextID.Add(1), db.Now().UTC(), schema, in)
 		next := maps.Clone(old)
 		next[in.TableName] = t
 		db.tables.Store(&next)
@@ -222,6 +257,7 @@ func (db *DB) DeleteTable(ctx context.Context, in DeleteTableInput) (*TableDescr
 		if err != nil {
 			return nil, err
 		}
+		t.drop()
 		next := maps.Clone(*db.tables.Load())
 		delete(next, t.name)
 		db.tables.Store(&next)

@@ -21,7 +21,7 @@ func hashKeyTable(name string) CreateTableInput {
 
 func TestCreateTable_DescribesTheTable(t *testing.T) {
 	created := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	db := New(&Options{Region: "eu-west-2", AccountID: "123456789012", Now: func() time.Time { return created }})
+	db := New(&Options{Region: "eu-west-2", AccountID: "123456789012", Clock: ClockFunc(func() time.Time { return created })})
 	in := CreateTableInput{
 		TableName: "Orders",
 		KeySchema: []KeySchemaElement{{AttributeName: "customer", KeyType: KeyTypeHash}, {AttributeName: "at", KeyType: KeyTypeRange}},

@@ -13,35 +13,38 @@ import (
 const DefaultMaxLag = 8
 
 // follower is a table's lagging replica in Async and Manual mode: a tree
-// of its own, fed by the log of the leader's writes. It applies the log in
-// order, so it only ever holds a state the leader held.
+// of its own, fed from the table's commit log through a cursor. It
+// applies the log in order, so it only ever holds a state the leader
+// held.
 type follower struct {
 	replica  *replica
+	log      *changeLog
+	cur      *cursor
 	mode     Replication
 	maxLag   uint64        // Async: lag drawn from [1, maxLag+1] operations
 	lag      time.Duration // Async with Options.Lag: wall-clock lag
-	now      func() time.Time
-	mu       sync.Mutex // guards pending and rng
-	pending  []pendingWrite
+	clock    Clock
+	mu       sync.Mutex // guards dues, rng and the replica's writes
+	dues     []due      // one per record from cur on
 	npending atomic.Int64
 	rng      *rand.Rand
 	pcg      *rand.PCG
 }
 
-// pendingWrite is a leader write the follower has not applied: due once
-// the table's operation count reaches dueOp (Async) or the clock dueAt
-// (Async with Lag); never by itself in Manual mode.
-type pendingWrite struct {
-	key    tableKey
-	next   entry
-	remove bool
-	dueOp  uint64
-	dueAt  time.Time
+// due is when the follower applies a record it has yet to take: once the
+// table's operation count reaches op (Async) or the clock at (Async with
+// Lag); never by itself in Manual mode.
+type due struct {
+	op uint64
+	at time.Time
 }
 
-func newFollower(opts *Options, seed uint64) *follower {
+// newFollower returns the follower of a table whose log is l, its cursor
+// at the log's head. Call it under the table's write lock.
+func newFollower(opts *Options, seed uint64, l *changeLog) *follower {
 	pcg := rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)
-	f := &follower{replica: newReplica(), mode: opts.Replication, lag: opts.Lag, now: opts.Now, pcg: pcg, rng: rand.New(pcg)}
+	f := &follower{replica: newReplica(), log: l, cur: l.register(), mode: opts.Replication, lag: opts.Lag,
+		clock: opts.Clock, pcg: pcg, rng: rand.New(pcg)}
 	f.maxLag = DefaultMaxLag
 	if opts.MaxLag > 0 {
 		f.maxLag = uint64(opts.MaxLag)
@@ -49,25 +52,28 @@ func newFollower(opts *Options, seed uint64) *follower {
 	return f
 }
 
-// enqueue logs a committed change, made at table operation op, for the
-// follower to apply later. Called under the table's write lock.
-func (f *follower) enqueue(k tableKey, c change, op uint64) {
+// appended draws when the follower applies a record just appended to the
+// log, made at table operation r.op. A record of the table itself
+// (created, deleted) is due at once, without a draw.
+func (f *follower) appended(r record) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	w := pendingWrite{key: k, next: c.next, remove: c.remove, dueOp: math.MaxUint64}
+	d := due{op: math.MaxUint64}
 	switch {
+	case r.kind != recordItem:
+		d.op = 0
 	case f.mode == Manual:
 	case f.lag > 0:
-		w.dueAt = f.now().Add(f.lag)
+		d.at = f.clock.Now().Add(f.lag)
 	default:
-		w.dueOp = op + 1 + f.rng.Uint64N(f.maxLag+1)
+		d.op = r.op + 1 + f.rng.Uint64N(f.maxLag+1)
 	}
-	f.pending = append(f.pending, w)
-	f.npending.Store(int64(len(f.pending)))
+	f.dues = append(f.dues, d)
+	f.npending.Store(int64(len(f.dues)))
 }
 
-// catchUp applies, in log order, the pending writes that are due at table
-// operation op. A write not yet due holds back the ones after it, so the
+// catchUp applies, in log order, the records that are due at table
+// operation op. A record not yet due holds back the ones after it, so the
 // follower stays a past state of the leader.
 func (f *follower) catchUp(op uint64) {
 	if f.mode != Async || f.npending.Load() == 0 || !f.mu.TryLock() {
@@ -75,8 +81,8 @@ func (f *follower) catchUp(op uint64) {
 	}
 	defer f.mu.Unlock()
 	n := 0
-	for _, w := range f.pending {
-		if w.dueOp > op && (w.dueAt.IsZero() || f.now().Before(w.dueAt)) {
+	for _, d := range f.dues {
+		if d.op > op && (d.at.IsZero() || f.clock.Now().Before(d.at)) {
 			break
 		}
 		n++
@@ -84,46 +90,50 @@ func (f *follower) catchUp(op uint64) {
 	f.applyLocked(n)
 }
 
-// propagate applies up to n pending writes (all if n < 0) and returns how
-// many it applied.
+// propagate applies up to n pending records (all if n < 0) and returns
+// how many it applied.
 func (f *follower) propagate(n int) int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if n < 0 || n > len(f.pending) {
-		n = len(f.pending)
+	if n < 0 || n > len(f.dues) {
+		n = len(f.dues)
 	}
 	f.applyLocked(n)
 	return n
 }
 
-// applyLocked applies the first n pending writes; f.mu is held.
+// applyLocked takes the next n records from the log into the replica;
+// f.mu is held.
 func (f *follower) applyLocked(n int) {
 	if n == 0 {
 		return
 	}
 	f.replica.mu.Lock()
-	for _, w := range f.pending[:n] {
-		if w.remove {
-			f.replica.tree.Delete(probe(w.key))
-		} else {
-			f.replica.tree.ReplaceOrInsert(w.next)
+	f.log.take(f.cur, n, func(r *record) {
+		switch {
+		case r.kind != recordItem:
+		case r.hasAfter:
+			f.replica.tree.ReplaceOrInsert(r.after)
+		default:
+			f.replica.tree.Delete(probe(r.key()))
 		}
-	}
+	})
 	f.replica.mu.Unlock()
-	f.pending = append(f.pending[:0], f.pending[n:]...)
-	f.npending.Store(int64(len(f.pending)))
+	f.dues = append(f.dues[:0], f.dues[n:]...)
+	f.npending.Store(int64(len(f.dues)))
 }
 
-// fork returns an independent copy of the follower: an O(1) clone of its
-// tree, a copy of its log and of its random state.
-func (f *follower) fork() *follower {
+// fork returns an independent copy of the follower reading l, a fork of
+// its log whose cursor cur is the copy of f's: an O(1) clone of its tree,
+// a copy of its dues and of its random state.
+func (f *follower) fork(l *changeLog, cur *cursor) *follower {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	pcg := *f.pcg
-	c := &follower{replica: f.replica.fork(), mode: f.mode, maxLag: f.maxLag, lag: f.lag, now: f.now,
-		pending: append([]pendingWrite(nil), f.pending...), pcg: &pcg}
+	c := &follower{replica: f.replica.fork(), log: l, cur: cur, mode: f.mode, maxLag: f.maxLag, lag: f.lag, clock: f.clock,
+		dues: append([]due(nil), f.dues...), pcg: &pcg}
 	c.rng = rand.New(c.pcg)
-	c.npending.Store(int64(len(c.pending)))
+	c.npending.Store(int64(len(c.dues)))
 	return c
 }
 
@@ -168,6 +178,9 @@ func (db *DB) Settle() {
 		if t.follower != nil {
 			t.follower.propagate(-1)
 		}
+	}
+	if db.opts.StrictMode {
+		db.checkSettled(true)
 	}
 }
 

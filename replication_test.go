@@ -255,7 +255,7 @@ func TestFork_IsIndependent(t *testing.T) {
 
 func TestAsync_WallClockLag(t *testing.T) {
 	now := time.Unix(1000, 0)
-	db := New(&Options{Replication: Async, Seed: 5, Lag: time.Second, Now: func() time.Time { return now }})
+	db := New(&Options{Replication: Async, Seed: 5, Lag: time.Second, Clock: ClockFunc(func() time.Time { return now })})
 	_, err := db.CreateTable(context.Background(), hashKeyTable("kvs"))
 	require.NoError(t, err)
 	putValue(t, db, "a", "v1")

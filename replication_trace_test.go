@@ -51,7 +51,7 @@ func TestReplication_SeededTraceUnchanged(t *testing.T) {
 func replicationTrace(t *testing.T, opts Options) string {
 	ctx := context.Background()
 	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	opts.Now = func() time.Time { return clock }
+	opts.Clock = ClockFunc(func() time.Time { return clock })
 	db := New(&opts)
 	_, err := db.CreateTable(ctx, hashKeyTable("kvs"))
 	require.NoError(t, err)

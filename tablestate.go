@@ -1,44 +1,66 @@
 package ddbsim
 
 import (
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
 )
 
-// table is the state of one table: its description, its key schema and
-// its three replicas. Writers serialize on writeMu and commit on the
-// leader, replicas[0]. The first follower, replicas[1], applies every
-// write with the leader, so the two are always identical and share one
-// tree. The second follower, replicas[2], is the same tree too in Sync
-// mode; in Async and Manual mode it is the follower's own tree, fed by
-// the log of the leader's writes.
+// table is the state of one table: its description, its key schema,
+// its three replicas and its commit log. Writers serialize on writeMu and
+// commit on the leader, replicas[0] (see commit). The first follower,
+// replicas[1], applies every write with the leader, so the two are always
+// identical and share one tree. The second follower, replicas[2], is the
+// same tree too in Sync mode; in Async and Manual mode it is the
+// follower's own tree, a reader of the log.
 type table struct {
+	db       *DB
 	name     string
 	arn, id  string
+	num      uint64 // the number in id: orders commits' locks, keys records
 	created  time.Time
 	schema   keySchema
 	input    CreateTableInput // as validated, for DescribeTable
 	writeMu  sync.Mutex
+	dropped  bool // DeleteTable removed the table; guarded by writeMu
 	replicas [3]*replica
-	follower *follower // nil in Sync mode
-	seed     uint64    // picks the replica of eventually consistent reads
+	log      *changeLog
+	readers  []logReader // guarded by writeMu
+	follower *follower   // nil in Sync mode
+	seed     uint64      // picks the replica of eventually consistent reads
+	strict   bool        // Options.StrictMode
 	ops      atomic.Uint64
 	items    atomic.Int64
 	bytes    atomic.Int64
-	stale    *atomic.Int64 // the DB's count of stale reads
 }
 
-func newTable(db *DB, name, id string, created time.Time, schema keySchema, in CreateTableInput) *table {
+// newTable returns the table number num of db, its log opened with a
+// record of its creation. The caller holds db.mu.
+func newTable(db *DB, name string, num uint64, created time.Time, schema keySchema, in CreateTableInput) *table {
 	r := newReplica()
-	t := &table{name: name, arn: db.arnPrefix() + name, id: id, created: created, schema: schema, input: in,
-		replicas: [3]*replica{r, r, r}, stale: &db.staleReads}
+	t := &table{db: db, name: name, arn: db.arnPrefix() + name, id: fmt.Sprintf("00000000-0000-4000-8000-%012x", num), num: num,
+		created: created, schema: schema, input: in, replicas: [3]*replica{r, r, r}, log: &changeLog{}, strict: db.opts.StrictMode}
 	t.seed = db.opts.Seed ^ partitionHash([]byte(name))
+	t.writeMu.Lock()
+	defer t.writeMu.Unlock()
+	t.appendRecord(&record{seq: db.seq.Add(1), table: num, kind: recordCreated, origin: originUser})
 	if db.opts.Replication != Sync {
-		t.follower = newFollower(&db.opts, t.seed)
+		t.follower = newFollower(&db.opts, t.seed, t.log)
 		t.replicas[2] = t.follower.replica
+		t.readers = append(t.readers, t.follower)
 	}
 	return t
+}
+
+// drop marks the table deleted, so that no commit lands in it any more,
+// and closes its log with a record of the deletion. The caller holds
+// db.mu and unregisters the table.
+func (t *table) drop() {
+	t.writeMu.Lock()
+	defer t.writeMu.Unlock()
+	t.dropped = true
+	t.appendRecord(&record{seq: t.db.seq.Add(1), table: t.num, kind: recordDeleted, origin: originUser})
 }
 
 // tick counts one operation on the table (reads and writes alike: the
@@ -69,53 +91,9 @@ func (t *table) replicaFor(consistent bool) *replica {
 	}
 	r := t.replicas[splitmix64(t.seed^op)%3]
 	if r == t.follower.replica && t.follower.npending.Load() > 0 {
-		t.stale.Add(1)
+		t.db.staleReads.Add(1)
 	}
 	return r
-}
-
-// change is what a write decides to do with the item under its key.
-type change struct {
-	next   entry // the entry to store, unless remove
-	remove bool
-	keep   bool // leave the item as it is
-}
-
-// write runs decide on the leader with the current entry under k (found
-// reports whether there is one), atomically with applying its change to
-// every replica, and returns the entry as it was. An error from decide
-// changes nothing.
-func (t *table) write(k tableKey, decide func(old entry, found bool) (change, error)) (old entry, found bool, err error) {
-	t.writeMu.Lock()
-	defer t.writeMu.Unlock()
-	op := t.tick()
-	old, found = t.leader().get(k)
-	c, err := decide(old, found)
-	if err != nil || c.keep {
-		return old, found, err
-	}
-	if c.remove {
-		t.leader().remove(k)
-	} else {
-		t.leader().put(c.next)
-	}
-	if t.follower != nil {
-		t.follower.enqueue(k, c, op)
-	}
-	var items, bytes int64
-	if found {
-		items, bytes = -1, -int64(old.size())
-	}
-	if !c.remove {
-		items, bytes = items+1, bytes+int64(c.next.size())
-	}
-	if items != 0 { // an overwrite leaves the count as it is
-		t.items.Add(items)
-	}
-	if bytes != 0 {
-		t.bytes.Add(bytes)
-	}
-	return old, found, nil
 }
 
 // describe returns the table's description with the given status.
@@ -142,18 +120,20 @@ func (t *table) describe(status TableStatus) *TableDescription {
 	return d
 }
 
-// fork returns an independent copy of the table, sharing its (immutable)
-// items: O(1) clones of its trees. The copy counts stale reads in db.
+// fork returns an independent copy of the table for db, sharing its
+// (immutable) items: O(1) clones of its trees, a copy of its log and
+// cursors. The caller holds the table's write lock.
 func (t *table) fork(db *DB) *table {
-	t.writeMu.Lock()
-	defer t.writeMu.Unlock()
-	c := &table{name: t.name, arn: t.arn, id: t.id, created: t.created, schema: t.schema, input: t.input,
-		seed: t.seed, stale: &db.staleReads}
+	c := &table{db: db, name: t.name, arn: t.arn, id: t.id, num: t.num, created: t.created, schema: t.schema, input: t.input,
+		seed: t.seed, strict: t.strict}
 	r := t.leader().fork()
 	c.replicas = [3]*replica{r, r, r}
+	var cursors map[*cursor]*cursor
+	c.log, cursors = t.log.fork()
 	if t.follower != nil {
-		c.follower = t.follower.fork()
+		c.follower = t.follower.fork(c.log, cursors[t.follower.cur])
 		c.replicas[2] = c.follower.replica
+		c.readers = append(c.readers, c.follower)
 	}
 	c.ops.Store(t.ops.Load())
 	c.items.Store(t.items.Load())

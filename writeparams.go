@@ -51,7 +51,7 @@ func conditionExpr(text string) namedExpr { return namedExpr{expr.Condition, tex
 // must hold on the stored entry (else ConditionalCheckFailedException,
 // with the item if ReturnValuesOnConditionCheckFailure asks), then decide
 // chooses the change.
-func (p writeParams) write(t *table, k tableKey, cond *condition, decide func(old entry, found bool) (change, error)) (entry, bool, error) {
+func (p writeParams) write(t *table, k tableKey, cond *condition, decide decideFunc) (entry, bool, error) {
 	return t.write(k, func(old entry, found bool) (change, error) {
 		if ok, err := cond.holds(old, found); err != nil || !ok {
 			return change{}, orConditionFailed(err, old, found, p.rvoccf)

@@ -18,7 +18,7 @@ var testClock = time.Date(2026, 1, 2, 3, 4, 5, 678_900_000, time.UTC)
 
 // newTestDB returns an empty DB whose clock stands at testClock.
 func newTestDB() *ddbsim.DB {
-	return ddbsim.New(&ddbsim.Options{Now: func() time.Time { return testClock }})
+	return ddbsim.New(&ddbsim.Options{Clock: ddbsim.ClockFunc(func() time.Time { return testClock })})
 }
 
 // both returns the two ways to reach a DB with the SDK's method set, each

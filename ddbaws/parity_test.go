@@ -215,7 +215,7 @@ const parityBatchGetMaxBytes = 120
 func TestAPI_MatchesNewClient(t *testing.T) {
 	ctx := context.Background()
 	newDB := func() *ddbsim.DB {
-		return ddbsim.New(&ddbsim.Options{Now: func() time.Time { return testClock }, Limits: ddbsim.Limits{BatchGetMaxBytes: parityBatchGetMaxBytes}})
+		return ddbsim.New(&ddbsim.Options{Clock: ddbsim.ClockFunc(func() time.Time { return testClock }), Limits: ddbsim.Limits{BatchGetMaxBytes: parityBatchGetMaxBytes}})
 	}
 	clientDB, apiDB := newDB(), newDB()
 	client, api := NewClient(clientDB), NewAPI(apiDB)

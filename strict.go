@@ -1,0 +1,149 @@
+package ddbsim
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/google/btree"
+)
+
+// Options.StrictMode's checks. Each panics with what broke: a broken
+// invariant is a bug in ddbsim, never in the caller.
+
+// strictFail panics with a strict-mode failure on table t.
+func (t *table) strictFail(format string, args ...any) {
+	panic(fmt.Sprintf("ddbsim: strict mode: table %s (%s): ", t.name, t.id) + fmt.Sprintf(format, args...))
+}
+
+// checkCommit checks a commit's plans on t, under t's write lock: the
+// leader holds what each outcome says, every settled reader (a follower
+// with nothing pending) holds the same, and the log and its cursors are
+// consistent.
+func (t *table) checkCommit(plans []plan, outs []outcome) {
+	f := t.follower
+	if f != nil {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+	}
+	t.checkLog()
+	for i, p := range plans {
+		if p.t != t {
+			continue
+		}
+		got, found := t.leader().get(p.k)
+		if o := outs[i]; found != o.exists || found && got != o.new {
+			t.strictFail("after a commit, the leader holds %s under key %s, the outcome says %s",
+				entryString(got, found), strconv.Quote(p.k.key), entryString(o.new, o.exists))
+		}
+		if f != nil && len(f.dues) == 0 {
+			if fe, ffound := f.replica.get(p.k); ffound != found || fe != got {
+				t.strictFail("the settled follower holds %s under key %s, the leader %s",
+					entryString(fe, ffound), strconv.Quote(p.k.key), entryString(got, found))
+			}
+		}
+	}
+}
+
+// entryString renders an entry for a strict-mode failure, copying what
+// it shows (so that nothing a commit's caller holds escapes through it).
+func entryString(e entry, found bool) string {
+	if !found {
+		return "no item"
+	}
+	return "item " + strconv.Quote(e.data) + " of size " + strconv.Itoa(e.size())
+}
+
+// checkLog checks the log's bounds, its records' order and its cursors:
+// each at or behind the head and not before the records kept, the
+// follower owing one due per record it has yet to take. The caller holds
+// the write lock and the follower's lock.
+func (t *table) checkLog() {
+	l := t.log
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.first > l.head || uint64(len(l.recs)) != l.head-l.first {
+		t.strictFail("the log keeps %d records for positions [%d, %d)", len(l.recs), l.first, l.head)
+	}
+	for i := range l.recs {
+		r := &l.recs[i]
+		if r.table != t.num || r.seq > t.db.seq.Load() || i > 0 && r.seq <= l.recs[i-1].seq {
+			t.strictFail("record %d of the log (seq %d, table %d) is out of order or of another table", l.first+uint64(i), r.seq, r.table)
+		}
+	}
+	for _, c := range l.cursors {
+		if c.pos < l.first || c.pos > l.head {
+			t.strictFail("a cursor is at %d, outside the log's [%d, %d]", c.pos, l.first, l.head)
+		}
+	}
+	if f := t.follower; f != nil && uint64(len(f.dues)) != l.head-f.cur.pos {
+		t.strictFail("the follower owes %d dues for the %d records it has yet to take", len(f.dues), l.head-f.cur.pos)
+	}
+}
+
+// checkSettled recomputes every table's derived state and checks it:
+// the item count and size from the leader, and the follower as its tree
+// with the records it has yet to take applied, which must equal the
+// leader (after Settle, with nothing pending, the follower itself must).
+func (db *DB) checkSettled(settled bool) {
+	for _, t := range *db.tables.Load() {
+		t.checkSettled(settled)
+	}
+}
+
+func (t *table) checkSettled(settled bool) {
+	t.writeMu.Lock()
+	defer t.writeMu.Unlock()
+	leader := t.leader()
+	leader.mu.RLock()
+	defer leader.mu.RUnlock()
+	var items, bytes int64
+	leader.tree.Ascend(func(e entry) bool {
+		items, bytes = items+1, bytes+int64(e.size())
+		return true
+	})
+	if items != t.items.Load() || bytes != t.bytes.Load() {
+		t.strictFail("counts %d items of %d bytes, the leader holds %d of %d", t.items.Load(), t.bytes.Load(), items, bytes)
+	}
+	f := t.follower
+	if f == nil {
+		return
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	t.checkLog()
+	if settled && len(f.dues) > 0 {
+		t.strictFail("Settle left %d records pending", len(f.dues))
+	}
+	replay := f.replica.fork().tree
+	l := t.log
+	l.mu.Lock()
+	for _, r := range l.recs[f.cur.pos-l.first:] {
+		switch {
+		case r.kind != recordItem:
+		case r.hasAfter:
+			replay.ReplaceOrInsert(r.after)
+		default:
+			replay.Delete(probe(r.key()))
+		}
+	}
+	l.mu.Unlock()
+	if !sameTrees(replay, leader.tree) {
+		t.strictFail("the follower with its %d pending records applied differs from the leader", len(f.dues))
+	}
+}
+
+// sameTrees reports whether two trees hold the same entries.
+func sameTrees(a, b *btree.BTreeG[entry]) bool {
+	if a.Len() != b.Len() {
+		return false
+	}
+	var bs []entry
+	b.Ascend(func(e entry) bool { bs = append(bs, e); return true })
+	i, same := 0, true
+	a.Ascend(func(e entry) bool {
+		same = e == bs[i]
+		i++
+		return same
+	})
+	return same
+}
