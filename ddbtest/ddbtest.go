@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/ddbsim/ddbsim"
 )
@@ -30,6 +31,12 @@ func WithSeed(seed uint64) Option {
 // mode.
 func WithMaxLag(ops int) Option {
 	return func(o *ddbsim.Options) { o.MaxLag = ops }
+}
+
+// WithLag makes Async's lag wall-clock time, on the DB's clock: with
+// WithClock, a test moves it past the lag instead of sleeping.
+func WithLag(d time.Duration) Option {
+	return func(o *ddbsim.Options) { o.Lag = d }
 }
 
 // New returns an empty DB for t, closed when t ends. Without options it
