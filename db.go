@@ -209,15 +209,11 @@ func errTableNotFound() error {
 // ValidationException with AWS's message. Cost: O(number of tables).
 func (db *DB) CreateTable(ctx context.Context, in CreateTableInput) (*TableDescription, error) {
 	return dispatch(ctx, db, "CreateTable", in.TableName, func() (*TableDescription, error) {
-		schema, err := validateCreateTable(&in)
+		schema, _, err := validateCreateTable(&in) // the index schemas wait for index storage
 		if err != nil {
 			return nil, err
 		}
-		in.KeySchema = slices.Clone(in.KeySchema)
-		in.AttributeDefinitions = slices.Clone(in.AttributeDefinitions)
-		if in.ProvisionedThroughput != nil {
-			in.ProvisionedThroughput = ptr(*in.ProvisionedThroughput)
-		}
+		in = cloneCreateTableInput(in)
 		db.mu.Lock()
 		defer db.mu.Unlock()
 		old := *db.tables.Load()

@@ -72,6 +72,34 @@ type CreateTableInput struct {
 	// requires ProvisionedThroughput.
 	BillingMode           BillingMode
 	ProvisionedThroughput *ProvisionedThroughput
+	// OnDemandThroughput caps a PAY_PER_REQUEST table's request rate;
+	// accepted, reported, never enforced.
+	OnDemandThroughput *OnDemandThroughput
+	// GlobalSecondaryIndexes (at most 20) and LocalSecondaryIndexes (at
+	// most 5) are validated as DynamoDB does, then refused: ddbsim does not
+	// support secondary indexes yet. An empty, non-nil list is DynamoDB's
+	// "List of ... is empty".
+	GlobalSecondaryIndexes []GlobalSecondaryIndex
+	LocalSecondaryIndexes  []LocalSecondaryIndex
+	// StreamSpecification is validated and described; ddbsim serves no
+	// stream yet.
+	StreamSpecification *StreamSpecification
+	// SSESpecification is validated and described; ddbsim encrypts
+	// nothing.
+	SSESpecification *SSESpecification
+	// TableClass is STANDARD or STANDARD_INFREQUENT_ACCESS; described in
+	// TableClassSummary when set.
+	TableClass TableClass
+	// DeletionProtectionEnabled true is not supported by ddbsim yet.
+	DeletionProtectionEnabled bool
+	// WarmThroughput, ResourcePolicy, the global table members and
+	// VectorIndexes are not supported by ddbsim yet: CreateTable refuses a
+	// request that sets them.
+	WarmThroughput                     *WarmThroughput
+	ResourcePolicy                     string
+	GlobalTableSourceArn               string
+	GlobalTableSettingsReplicationMode string
+	VectorIndexes                      []VectorIndex
 }
 
 // TableDescription describes a table, as DescribeTable returns it.
@@ -91,6 +119,24 @@ type TableDescription struct {
 	BillingModeSummary *BillingModeSummary `json:",omitzero"`
 	// ProvisionedThroughput is always set; zero units for PAY_PER_REQUEST.
 	ProvisionedThroughput *ProvisionedThroughputDescription
+	// OnDemandThroughput is set when the table was created with one.
+	OnDemandThroughput *OnDemandThroughput `json:",omitzero"`
+	// GlobalSecondaryIndexes and LocalSecondaryIndexes describe the
+	// table's indexes; AttributeDefinitions then holds their key
+	// attributes too.
+	GlobalSecondaryIndexes []GlobalSecondaryIndexDescription `json:",omitempty"`
+	LocalSecondaryIndexes  []LocalSecondaryIndexDescription  `json:",omitempty"`
+	// StreamSpecification, LatestStreamArn and LatestStreamLabel are set
+	// when the table was created with a stream enabled.
+	StreamSpecification *StreamSpecification `json:",omitzero"`
+	LatestStreamArn     string               `json:",omitzero"`
+	LatestStreamLabel   string               `json:",omitzero"`
+	// SSEDescription is set when the table is encrypted with a KMS key.
+	SSEDescription *SSEDescription `json:",omitzero"`
+	// TableClassSummary is set when the table was created with a
+	// TableClass.
+	TableClassSummary         *TableClassSummary `json:",omitzero"`
+	DeletionProtectionEnabled bool
 }
 
 // BillingModeSummary reports a table's billing mode.

@@ -117,6 +117,7 @@ func (t *table) describe(status TableStatus) *TableDescription {
 		d.ProvisionedThroughput.ReadCapacityUnits = in.ProvisionedThroughput.ReadCapacityUnits
 		d.ProvisionedThroughput.WriteCapacityUnits = in.ProvisionedThroughput.WriteCapacityUnits
 	}
+	describeSettings(d, &in, t.arn, t.created)
 	return d
 }
 

@@ -26,9 +26,11 @@ import (
 //     ddbsim.ErrLostResponse under errors.Is; the write was applied.
 //   - Outputs carry no ResultMetadata (no request id), and errors no HTTP
 //     response (*awshttp.ResponseError).
-//   - An input member ddbsim does not implement yet (CreateTable's
-//     GlobalSecondaryIndexes, StreamSpecification, Tags, ...) is refused
-//     with an error that matches errors.ErrUnsupported, not ignored.
+//   - CreateTable's Tags, which ddbsim does not implement yet, are
+//     refused with an error that matches errors.ErrUnsupported, not
+//     ignored. The other members ddbsim does not implement yet
+//     (GlobalSecondaryIndexes, WarmThroughput, ...) are refused by the DB
+//     with the ValidationException NewClient gets.
 //   - A nil AttributeValue, also inside an M or L, is DynamoDB's empty
 //     AttributeValue, a ValidationException (see ToValue). The SDK client
 //     cannot serialize it: in a map it sends invalid JSON (a

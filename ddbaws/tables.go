@@ -13,14 +13,54 @@ import (
 
 // CreateTable creates a table, ACTIVE at once, as ddbsim.DB.CreateTable
 // does, with the SDK's types. optFns are ignored. Errors: see API;
-// ResourceInUseException for an existing table. Only the key schema,
-// attribute definitions, billing mode and provisioned throughput are
-// supported yet: any other member set is refused. Cost: the DB's.
+// ResourceInUseException for an existing table. Every member is passed to
+// the DB, which refuses those ddbsim does not support yet (secondary
+// indexes, WarmThroughput, ...) with the ValidationException NewClient
+// gets; Tags alone are refused here, with an error matching
+// errors.ErrUnsupported. Cost: the DB's.
 func (a *API) CreateTable(ctx context.Context, params *dynamodb.CreateTableInput, optFns ...func(*dynamodb.Options)) (*dynamodb.CreateTableOutput, error) {
 	return invoke(ctx, a.db, "CreateTable", params, createTableInput, (*ddbsim.DB).CreateTable, createTableOutput)
 }
 
 func createTableInput(in *dynamodb.CreateTableInput) (ddbsim.CreateTableInput, error) {
+	if err := invalid(createTableMissing(in)); err != nil {
+		return ddbsim.CreateTableInput{}, err
+	}
+	if err := unsupported("CreateTableInput", member{"Tags", in.Tags != nil}); err != nil {
+		return ddbsim.CreateTableInput{}, err
+	}
+	if err := adminRequest(smithy.InvalidParamsError{}, in.TableName); err != nil {
+		return ddbsim.CreateTableInput{}, err
+	}
+	out := ddbsim.CreateTableInput{
+		TableName:                          aws.ToString(in.TableName),
+		KeySchema:                          mapSlice(in.KeySchema, toKeySchemaElement),
+		AttributeDefinitions:               mapSlice(in.AttributeDefinitions, toAttributeDefinition),
+		BillingMode:                        ddbsim.BillingMode(in.BillingMode),
+		ProvisionedThroughput:              toProvisionedThroughput(in.ProvisionedThroughput),
+		OnDemandThroughput:                 toOnDemandThroughput(in.OnDemandThroughput),
+		GlobalSecondaryIndexes:             mapSlice(in.GlobalSecondaryIndexes, toGlobalSecondaryIndex),
+		LocalSecondaryIndexes:              mapSlice(in.LocalSecondaryIndexes, toLocalSecondaryIndex),
+		TableClass:                         ddbsim.TableClass(in.TableClass),
+		DeletionProtectionEnabled:          aws.ToBool(in.DeletionProtectionEnabled),
+		WarmThroughput:                     toWarmThroughput(in.WarmThroughput),
+		ResourcePolicy:                     aws.ToString(in.ResourcePolicy),
+		GlobalTableSourceArn:               aws.ToString(in.GlobalTableSourceArn),
+		GlobalTableSettingsReplicationMode: string(in.GlobalTableSettingsReplicationMode),
+		VectorIndexes:                      mapSlice(in.VectorIndexes, toVectorIndex),
+	}
+	if s := in.StreamSpecification; s != nil {
+		out.StreamSpecification = &ddbsim.StreamSpecification{StreamEnabled: aws.ToBool(s.StreamEnabled), StreamViewType: ddbsim.StreamViewType(s.StreamViewType)}
+	}
+	if s := in.SSESpecification; s != nil {
+		out.SSESpecification = &ddbsim.SSESpecification{Enabled: aws.ToBool(s.Enabled), SSEType: ddbsim.SSEType(s.SSEType), KMSMasterKeyId: aws.ToString(s.KMSMasterKeyId)}
+	}
+	return out, nil
+}
+
+// createTableMissing is the SDK client's check of the required members of
+// a CreateTableInput, in its order.
+func createTableMissing(in *dynamodb.CreateTableInput) smithy.InvalidParamsError {
 	errs := missing("CreateTableInput")
 	errs.AddNested("AttributeDefinitions", elements(in.AttributeDefinitions, func(d *types.AttributeDefinition) smithy.InvalidParamsError {
 		return missing("AttributeDefinition", member{"AttributeName", d.AttributeName != nil}, member{"AttributeType", d.AttributeType != ""})
@@ -28,53 +68,59 @@ func createTableInput(in *dynamodb.CreateTableInput) (ddbsim.CreateTableInput, e
 	if in.TableName == nil {
 		errs.Add(smithy.NewErrParamRequired("TableName"))
 	}
-	errs.AddNested("KeySchema", elements(in.KeySchema, func(k *types.KeySchemaElement) smithy.InvalidParamsError {
-		return missing("KeySchemaElement", member{"AttributeName", k.AttributeName != nil}, member{"KeyType", k.KeyType != ""})
+	errs.AddNested("KeySchema", elements(in.KeySchema, keySchemaMissing))
+	errs.AddNested("LocalSecondaryIndexes", elements(in.LocalSecondaryIndexes, func(l *types.LocalSecondaryIndex) smithy.InvalidParamsError {
+		return indexMissing("LocalSecondaryIndex", l.IndexName, l.KeySchema, l.Projection, nil)
 	}))
-	if pt := in.ProvisionedThroughput; pt != nil {
-		errs.AddNested("ProvisionedThroughput", missing("ProvisionedThroughput",
-			member{"ReadCapacityUnits", pt.ReadCapacityUnits != nil}, member{"WriteCapacityUnits", pt.WriteCapacityUnits != nil}))
+	errs.AddNested("GlobalSecondaryIndexes", elements(in.GlobalSecondaryIndexes, func(g *types.GlobalSecondaryIndex) smithy.InvalidParamsError {
+		return indexMissing("GlobalSecondaryIndex", g.IndexName, g.KeySchema, g.Projection, g.ProvisionedThroughput)
+	}))
+	errs.AddNested("ProvisionedThroughput", throughputMissing(in.ProvisionedThroughput))
+	if s := in.StreamSpecification; s != nil {
+		errs.AddNested("StreamSpecification", missing("StreamSpecification", member{"StreamEnabled", s.StreamEnabled != nil}))
 	}
-	if err := invalid(errs); err != nil {
-		return ddbsim.CreateTableInput{}, err
+	errs.AddNested("VectorIndexes", elements(in.VectorIndexes, vectorIndexMissing))
+	return errs
+}
+
+func keySchemaMissing(k *types.KeySchemaElement) smithy.InvalidParamsError {
+	return missing("KeySchemaElement", member{"AttributeName", k.AttributeName != nil}, member{"KeyType", k.KeyType != ""})
+}
+
+// throughputMissing checks a ProvisionedThroughput's units, if it is set.
+func throughputMissing(pt *types.ProvisionedThroughput) smithy.InvalidParamsError {
+	if pt == nil {
+		return smithy.InvalidParamsError{}
 	}
-	if err := unsupported("CreateTableInput",
-		member{"DeletionProtectionEnabled", in.DeletionProtectionEnabled != nil},
-		member{"GlobalSecondaryIndexes", in.GlobalSecondaryIndexes != nil},
-		member{"GlobalTableSettingsReplicationMode", in.GlobalTableSettingsReplicationMode != ""},
-		member{"GlobalTableSourceArn", in.GlobalTableSourceArn != nil},
-		member{"LocalSecondaryIndexes", in.LocalSecondaryIndexes != nil},
-		member{"OnDemandThroughput", in.OnDemandThroughput != nil},
-		member{"ResourcePolicy", in.ResourcePolicy != nil},
-		member{"SSESpecification", in.SSESpecification != nil},
-		member{"StreamSpecification", in.StreamSpecification != nil},
-		member{"TableClass", in.TableClass != ""},
-		member{"Tags", in.Tags != nil},
-		member{"VectorIndexes", in.VectorIndexes != nil},
-		member{"WarmThroughput", in.WarmThroughput != nil},
-	); err != nil {
-		return ddbsim.CreateTableInput{}, err
+	return missing("ProvisionedThroughput", member{"ReadCapacityUnits", pt.ReadCapacityUnits != nil}, member{"WriteCapacityUnits", pt.WriteCapacityUnits != nil})
+}
+
+// indexMissing checks the members a secondary index requires; pt is a
+// GSI's ProvisionedThroughput (nil for an LSI).
+func indexMissing(context string, name *string, ks []types.KeySchemaElement, p *types.Projection, pt *types.ProvisionedThroughput) smithy.InvalidParamsError {
+	errs := missing(context, member{"IndexName", name != nil}, member{"KeySchema", ks != nil})
+	errs.AddNested("KeySchema", elements(ks, keySchemaMissing))
+	if p == nil {
+		errs.Add(smithy.NewErrParamRequired("Projection"))
 	}
-	if err := adminRequest(smithy.InvalidParamsError{}, in.TableName); err != nil {
-		return ddbsim.CreateTableInput{}, err
+	errs.AddNested("ProvisionedThroughput", throughputMissing(pt))
+	return errs
+}
+
+func vectorIndexMissing(v *types.VectorIndex) smithy.InvalidParamsError {
+	errs := missing("VectorIndex", member{"IndexName", v.IndexName != nil}, member{"VectorAttribute", v.VectorAttribute != nil})
+	if a := v.VectorAttribute; a != nil {
+		errs.AddNested("VectorAttribute", missing("VectorAttributeDefinition", member{"AttributeName", a.AttributeName != nil}))
 	}
-	out := ddbsim.CreateTableInput{
-		TableName: aws.ToString(in.TableName),
-		KeySchema: mapSlice(in.KeySchema, func(k types.KeySchemaElement) ddbsim.KeySchemaElement {
-			return ddbsim.KeySchemaElement{AttributeName: aws.ToString(k.AttributeName), KeyType: ddbsim.KeyType(k.KeyType)}
-		}),
-		AttributeDefinitions: mapSlice(in.AttributeDefinitions, func(d types.AttributeDefinition) ddbsim.AttributeDefinition {
-			return ddbsim.AttributeDefinition{AttributeName: aws.ToString(d.AttributeName), AttributeType: ddbsim.ScalarAttributeType(d.AttributeType)}
-		}),
-		BillingMode: ddbsim.BillingMode(in.BillingMode),
-	}
-	if pt := in.ProvisionedThroughput; pt != nil {
-		out.ProvisionedThroughput = &ddbsim.ProvisionedThroughput{
-			ReadCapacityUnits:  aws.ToInt64(pt.ReadCapacityUnits),
-			WriteCapacityUnits: aws.ToInt64(pt.WriteCapacityUnits),
+	errs.AddNested("SearchSchema", elements(v.SearchSchema, func(e *types.SearchSchemaElement) smithy.InvalidParamsError {
+		return missing("SearchSchemaElement", member{"AttributeName", e.AttributeName != nil}, member{"SearchSchemaElementType", e.SearchSchemaElementType != ""})
+	}))
+	for _, m := range []member{{"Projection", v.Projection != nil}, {"Dimensions", v.Dimensions != nil}, {"DistanceFunction", v.DistanceFunction != ""}} {
+		if !m.set {
+			errs.Add(smithy.NewErrParamRequired(m.name))
 		}
 	}
-	return out, nil
+	return errs
 }
 
 func createTableOutput(d *ddbsim.TableDescription) *dynamodb.CreateTableOutput {
@@ -148,13 +194,8 @@ func tableDescription(d *ddbsim.TableDescription) *types.TableDescription {
 			LastUpdateToPayPerRequestDateTime: wireTime(s.LastUpdateToPayPerRequestDateTime),
 		}
 	}
-	if pt := d.ProvisionedThroughput; pt != nil {
-		out.ProvisionedThroughput = &types.ProvisionedThroughputDescription{
-			ReadCapacityUnits:      aws.Int64(pt.ReadCapacityUnits),
-			WriteCapacityUnits:     aws.Int64(pt.WriteCapacityUnits),
-			NumberOfDecreasesToday: aws.Int64(pt.NumberOfDecreasesToday),
-		}
-	}
+	out.ProvisionedThroughput = fromThroughputDescription(d.ProvisionedThroughput)
+	describeSettings(out, d)
 	return out
 }
 
