@@ -118,7 +118,7 @@ func checkThroughput(in *CreateTableInput) error {
 		if in.ProvisionedThroughput != nil {
 			return validationError(msgInvalid + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST")
 		}
-		return checkOnDemand(in.OnDemandThroughput, true, "for table")
+		return checkOnDemand(in.OnDemandThroughput, true, "")
 	}
 	pt := in.ProvisionedThroughput
 	if pt == nil {
@@ -132,7 +132,7 @@ func checkThroughput(in *CreateTableInput) error {
 			return validationError("Given value " + strconv.FormatInt(u.units, 10) + " for " + u.name + " is out of bounds")
 		}
 	}
-	return checkOnDemand(in.OnDemandThroughput, false, "for table")
+	return checkOnDemand(in.OnDemandThroughput, false, "")
 }
 
 // attributeTypes returns the type of each attribute definition, refusing
