@@ -355,7 +355,7 @@ func TestValidateCreateTable_IndexSchemas(t *testing.T) {
 
 func TestCreateTable_DescribesItsSettings(t *testing.T) {
 	created := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	db := New(&Options{Region: "eu-west-2", AccountID: "123456789012", Now: func() time.Time { return created }})
+	db := New(&Options{Region: "eu-west-2", AccountID: "123456789012", Clock: ClockFunc(func() time.Time { return created })})
 	ctx := context.Background()
 	in := hashKeyTable("settings")
 	in.OnDemandThroughput = &OnDemandThroughput{MaxReadRequestUnits: ptr(int64(100))}

@@ -150,7 +150,7 @@ func TestCreateTable_OneErrorThroughEveryDoor(t *testing.T) {
 func TestClient_CreateTable_DescribesSettings(t *testing.T) {
 	ctx := context.Background()
 	created := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	client := NewClient(ddbsim.New(&ddbsim.Options{Now: func() time.Time { return created }}))
+	client := NewClient(ddbsim.New(&ddbsim.Options{Clock: ddbsim.ClockFunc(func() time.Time { return created })}))
 	_, err := client.CreateTable(ctx, &dynamodb.CreateTableInput{
 		TableName: aws.String("settings"), BillingMode: types.BillingModePayPerRequest,
 		KeySchema:            []types.KeySchemaElement{{AttributeName: aws.String("id"), KeyType: types.KeyTypeHash}},

@@ -32,7 +32,7 @@ func TestHandler_CreateTable_IndexesValidatedThenRefused(t *testing.T) {
 
 func TestHandler_CreateTable_DescribesSettings(t *testing.T) {
 	created := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	h := NewHandler(ddbsim.New(&ddbsim.Options{Now: func() time.Time { return created }}))
+	h := NewHandler(ddbsim.New(&ddbsim.Options{Clock: ddbsim.ClockFunc(func() time.Time { return created })}))
 	w := call(t, h, "CreateTable", `{"TableName":"tbl","KeySchema":[{"AttributeName":"id","KeyType":"HASH"}],
 		"AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST",
 		"OnDemandThroughput":{"MaxReadRequestUnits":5},"StreamSpecification":{"StreamEnabled":true,"StreamViewType":"OLD_IMAGE"},
