@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ddbsim/ddbsim"
 )
@@ -69,7 +70,7 @@ func benchCall(b *testing.B, h http.Handler, op string, body []byte) {
 	}
 	req.Header.Set("Content-Type", "application/x-amz-json-1.0")
 	req.Header.Set("X-Amz-Target", targetPrefix+op)
-	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=ddbsim/20261126/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=x")
+	sign(req.Header, time.Now())
 	w := &discard{header: http.Header{}, status: http.StatusOK}
 	h.ServeHTTP(w, req)
 	if w.status != http.StatusOK {

@@ -37,9 +37,11 @@ func errorFor(e *ddbsim.Error) errorBody {
 	switch e.Code {
 	case ddbsim.CodeValidation:
 		b.Type = nsValidate + e.Code
-	case ddbsim.CodeSerialization, "UnknownOperationException", "MissingAuthenticationTokenException":
+	case ddbsim.CodeSerialization, "UnknownOperationException":
 		b.Type = nsService + e.Code
 		upper = true
+	case codeMissingToken, codeIncompleteSignature, codeInvalidSignature, codeUnrecognizedClient:
+		b.Type = nsService + e.Code // "message", as dynalite captured them
 	case ddbsim.CodeTransactionCanceled:
 		upper = true
 	case ddbsim.CodeInternalServerError:

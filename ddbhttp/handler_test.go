@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -23,13 +24,34 @@ const createUsers = `{"TableName":"users","KeySchema":[{"AttributeName":"id","Ke
 // call sends one DynamoDB request to h and returns the response.
 func call(t *testing.T, h http.Handler, op, body string) *httptest.ResponseRecorder {
 	t.Helper()
-	req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
-	req.Header.Set("Content-Type", "application/x-amz-json-1.0")
-	req.Header.Set("X-Amz-Target", "DynamoDB_20120810."+op)
-	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=any/20261125/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=x")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, newRequest(op, body))
+	return w
+}
+
+// serve sends req to h and returns the response.
+func serve(h http.Handler, req *http.Request) *httptest.ResponseRecorder {
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, req)
 	return w
+}
+
+// newRequest builds a DynamoDB request of op, signed (with a signature
+// no Authenticator would accept) at the current time.
+func newRequest(op, body string) *http.Request {
+	req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/x-amz-json-1.0")
+	req.Header.Set("X-Amz-Target", "DynamoDB_20120810."+op)
+	sign(req.Header, time.Now())
+	return req
+}
+
+// sign sets a well-formed Authorization header and X-Amz-Date for at.
+func sign(h http.Header, at time.Time) {
+	at = at.UTC()
+	h.Set("X-Amz-Date", at.Format("20060102T150405Z"))
+	h.Set("Authorization", "AWS4-HMAC-SHA256 Credential=any/"+at.Format("20060102")+
+		"/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=x")
 }
 
 func newUsersHandler(t *testing.T) (http.Handler, *ddbsim.DB) {
@@ -138,9 +160,9 @@ func TestHandler_HTTPEdges(t *testing.T) {
 	h, _ := newUsersHandler(t)
 
 	get := httptest.NewRecorder()
-	h.ServeHTTP(get, httptest.NewRequest(http.MethodGet, "/", nil))
+	h.ServeHTTP(get, httptest.NewRequest(http.MethodGet, "http://localhost:8000/", nil))
 	assert.Equal(t, http.StatusOK, get.Code)
-	assert.Equal(t, "healthy: dynamodb.us-east-1.amazonaws.com ", get.Body.String())
+	assert.Equal(t, "healthy: localhost:8000 ", get.Body.String(), "the host the client used")
 
 	put := httptest.NewRecorder()
 	h.ServeHTTP(put, httptest.NewRequest(http.MethodPut, "/", nil))
@@ -159,7 +181,7 @@ func TestHandler_HTTPEdges(t *testing.T) {
 	w = httptest.NewRecorder()
 	h.ServeHTTP(w, unsigned)
 	assert.Equal(t, http.StatusBadRequest, w.Code)
-	assert.JSONEq(t, `{"__type":"com.amazon.coral.service#MissingAuthenticationTokenException","Message":"Request is missing Authentication Token"}`, w.Body.String())
+	assert.JSONEq(t, `{"__type":"com.amazon.coral.service#MissingAuthenticationTokenException","message":"Request is missing Authentication Token"}`, w.Body.String())
 }
 
 // neverEnding is a body that would take forever to read whole.
@@ -220,7 +242,7 @@ func TestHandler_LostResponseDropsTheConnection(t *testing.T) {
 	require.NoError(t, err)
 	req.Header.Set("Content-Type", "application/x-amz-json-1.0")
 	req.Header.Set("X-Amz-Target", "DynamoDB_20120810.CreateTable")
-	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 x")
+	sign(req.Header, time.Now())
 	resp, err := srv.Client().Do(req)
 	if err == nil {
 		resp.Body.Close()
@@ -231,25 +253,49 @@ func TestHandler_LostResponseDropsTheConnection(t *testing.T) {
 	assert.Equal(t, []string{"users"}, out.TableNames, "the request was applied")
 }
 
+// FuzzHandler sends any body to any operation, sent as is or encoded
+// (coding: 0 none, 1 gzip, 2 deflate, 3 both; +4 labels the body with the
+// coding without encoding it, so it does not decode): every answer is
+// DynamoDB's, never a panic.
 func FuzzHandler(f *testing.F) {
-	f.Add("PutItem", `{"TableName":"users","Item":{"id":{"S":"a"},"n":{"N":"1"}}}`)
-	f.Add("GetItem", `{"TableName":"users","Key":{"id":{"S":"a"}}}`)
-	f.Add("CreateTable", createUsers)
-	f.Add("PutItem", `{"TableName":"users","Item":{"id":{"S":"a"},"m":{"M":{"x":{"L":[{"NS":["1","1.0"]}]}}}}}`)
-	f.Add("DeleteItem", `{"TableName":"users","Key":{"id":{"B":"=="}}}`)
-	f.Fuzz(func(t *testing.T, op, body string) {
+	f.Add("PutItem", `{"TableName":"users","Item":{"id":{"S":"a"},"n":{"N":"1"}}}`, uint8(0))
+	f.Add("GetItem", `{"TableName":"users","Key":{"id":{"S":"a"}}}`, uint8(1))
+	f.Add("CreateTable", createUsers, uint8(2))
+	f.Add("PutItem", `{"TableName":"users","Item":{"id":{"S":"a"},"m":{"M":{"x":{"L":[{"NS":["1","1.0"]}]}}}}}`, uint8(3))
+	f.Add("DeleteItem", `{"TableName":"users","Key":{"id":{"B":"=="}}}`, uint8(5))
+	f.Add("PutItem", `null`, uint8(0))
+	f.Fuzz(func(t *testing.T, op, body string, coding uint8) {
 		db := ddbsim.New(nil)
 		h := NewHandler(db)
 		call(t, h, "CreateTable", createUsers)
-		w := call(t, h, op, body)
-		if w.Code != http.StatusOK && w.Code != http.StatusBadRequest {
-			t.Fatalf("status %d for %s %q: %s", w.Code, op, body, w.Body.String())
+		codings := [...][]string{nil, {"gzip"}, {"deflate"}, {"deflate", "gzip"}}[coding%4]
+		raw := []byte(body)
+		if coding&4 == 0 {
+			for _, c := range codings {
+				if c == "gzip" {
+					raw = gzipped(t, raw)
+				} else {
+					raw = deflated(t, raw)
+				}
+			}
+		}
+		req := newRequest(op, "")
+		req.Body, req.ContentLength = nopCloser{bytes.NewReader(raw)}, int64(len(raw))
+		if codings != nil {
+			req.Header.Set("Content-Encoding", strings.Join(codings, ", "))
+		}
+		w := serve(h, req)
+		switch {
+		case w.Code == http.StatusOK || w.Code == http.StatusBadRequest:
+		case w.Code == http.StatusInternalServerError && coding&4 != 0:
+		default:
+			t.Fatalf("status %d for %s %q (coding %d): %s", w.Code, op, body, coding, w.Body.String())
 		}
 		var m map[string]any
 		if err := json.Unmarshal(w.Body.Bytes(), &m); err != nil {
 			t.Fatalf("body is not JSON: %q", w.Body.String())
 		}
-		if w.Code == http.StatusBadRequest {
+		if w.Code != http.StatusOK {
 			if typ, _ := m["__type"].(string); !strings.Contains(typ, "#") {
 				t.Fatalf("error without a namespaced __type: %s", w.Body.String())
 			}
