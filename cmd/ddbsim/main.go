@@ -11,6 +11,14 @@
 //	-seed N                seed of async and manual replication
 //	-lag DURATION          wall-clock lag of the lagging replica in async mode (default 1s)
 //	-batch-get-max-bytes N BatchGetItem response cap (default 1 MB; DynamoDB's is 16 MB)
+//	-credentials LIST      accept only these KEY:SECRET pairs (comma-separated), verifying
+//	                       each request's SigV4 signature; default: any credentials
+//	-cors LIST             origins allowed cross-origin requests (comma-separated; default *)
+//
+// DynamoDB Local's launch lines work unchanged: -port N listens on port N of
+// every interface, as DynamoDB Local does; -inMemory, -sharedDb (one
+// namespace for every credential and region is the only behaviour) and
+// -disableTelemetry are accepted.
 //
 // The first line of output is "listening on http://HOST:PORT". The server
 // runs until SIGINT or SIGTERM, then finishes the requests in flight and
@@ -28,10 +36,13 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/ddbsim/ddbsim"
+	"github.com/ddbsim/ddbsim/ddbaws"
 	"github.com/ddbsim/ddbsim/ddbhttp"
 )
 
@@ -53,8 +64,32 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	seed := fs.Uint64("seed", 0, "seed of async and manual replication")
 	lag := fs.Duration("lag", time.Second, "wall-clock lag of the lagging replica in async mode")
 	batchGetMax := fs.Int("batch-get-max-bytes", ddbsim.DefaultBatchGetMaxBytes, "BatchGetItem response cap in bytes")
-	if err := fs.Parse(args); err != nil {
+	creds := fs.String("credentials", "", "accept only these comma-separated `KEY:SECRET` pairs, verifying signatures (default: any credentials)")
+	cors := fs.String("cors", "*", "origins allowed cross-origin requests, comma-separated")
+	port := fs.Int("port", 0, "DynamoDB Local's spelling: listen on this port of every interface")
+	fs.Bool("inMemory", false, "DynamoDB Local's flag, accepted: ddbsim always runs in memory")
+	fs.Bool("sharedDb", false, "DynamoDB Local's flag, accepted: one namespace serves every credential and region")
+	fs.Bool("disableTelemetry", false, "DynamoDB Local's flag, accepted: ddbsim sends no telemetry")
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		return nil
+	} else if err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "port" {
+			*addr = ":" + strconv.Itoa(*port)
+		}
+	})
+	opts := []ddbhttp.Option{ddbhttp.WithCORS(strings.Split(*cors, ",")...)}
+	if *creds != "" {
+		secrets, err := parseCredentials(*creds)
+		if err != nil {
+			return err
+		}
+		opts = append(opts, ddbhttp.WithAuthenticator(ddbaws.NewAuthenticator(secrets)))
 	}
 	modes := map[string]ddbsim.Replication{"sync": ddbsim.Sync, "async": ddbsim.Async, "manual": ddbsim.Manual}
 	replication, ok := modes[*mode]
@@ -65,11 +100,13 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	db := ddbsim.New(&ddbsim.Options{Replication: replication, Seed: *seed, Lag: *lag,
+	// One clock for the DB and the handler's check of signed dates.
+	now := time.Now
+	db := ddbsim.New(&ddbsim.Options{Replication: replication, Seed: *seed, Lag: *lag, Now: now,
 		Limits: ddbsim.Limits{BatchGetMaxBytes: *batchGetMax}})
 	defer db.Close()
 	srv := &http.Server{
-		Handler:           ddbhttp.NewHandler(db),
+		Handler:           ddbhttp.NewHandler(db, append(opts, ddbhttp.WithClock(now))...),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,
 		WriteTimeout:      2 * time.Minute,
@@ -94,4 +131,17 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	return nil
+}
+
+// parseCredentials reads -credentials: KEY:SECRET pairs, comma-separated.
+func parseCredentials(list string) (map[string]string, error) {
+	secrets := map[string]string{}
+	for pair := range strings.SplitSeq(list, ",") {
+		key, secret, ok := strings.Cut(strings.TrimSpace(pair), ":")
+		if !ok || key == "" || secret == "" {
+			return nil, fmt.Errorf("-credentials: want KEY:SECRET pairs, comma-separated, got %q", pair)
+		}
+		secrets[key] = secret
+	}
+	return secrets, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/smithy-go"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -52,7 +53,8 @@ func TestServer_ServesTheSDKAndShutsDownCleanly(t *testing.T) {
 	require.NoError(t, err)
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	assert.Equal(t, "healthy: dynamodb.us-east-1.amazonaws.com ", string(body))
+	assert.Equal(t, "healthy: "+strings.TrimPrefix(url, "http://")+" ", string(body), "the host the client used")
+	assert.Equal(t, "Server", resp.Header.Get("Server"))
 
 	c := dynamodb.New(dynamodb.Options{
 		Region:       "us-east-1",
@@ -77,5 +79,57 @@ func TestServer_ReplicationFlags(t *testing.T) {
 	resp, err := http.Get(url + "/")
 	require.NoError(t, err)
 	resp.Body.Close()
+	require.NoError(t, stop())
+}
+
+func TestServer_HelpListsTheFlags(t *testing.T) {
+	var out strings.Builder
+	require.NoError(t, run(context.Background(), []string{"-help"}, &out), "-help is not an error")
+	for _, f := range []string{"-addr", "-port", "-inMemory", "-sharedDb", "-credentials", "-cors", "-replication"} {
+		assert.Regexp(t, `(?m)^  `+f+`( |$)`, out.String())
+	}
+}
+
+func TestServer_DynamoDBLocalsLaunchLine(t *testing.T) {
+	// -port 0 picks a free port on every interface, as -port 8000 takes 8000.
+	url, stop := startServer(t, "-port", "0", "-inMemory", "-sharedDb", "-disableTelemetry", "-cors", "*")
+	assert.Regexp(t, `^http://(\[::\]|0\.0\.0\.0):\d+$`, url, "listens on every interface, as DynamoDB Local does")
+	require.NoError(t, stop())
+	assert.ErrorContains(t, run(context.Background(), []string{"stray"}, io.Discard), `unexpected argument "stray"`)
+}
+
+func TestServer_StrictCredentials(t *testing.T) {
+	assert.ErrorContains(t, run(context.Background(), []string{"-credentials", "nocolon"}, io.Discard), "want KEY:SECRET pairs")
+	url, stop := startServer(t, "-credentials", "AKID1:s3cret, AKID2:other")
+	client := func(key, secret string) *dynamodb.Client {
+		return dynamodb.New(dynamodb.Options{Region: "us-east-1", BaseEndpoint: aws.String(url),
+			Credentials: credentials.NewStaticCredentialsProvider(key, secret, ""), Retryer: aws.NopRetryer{}})
+	}
+	ctx := context.Background()
+	_, err := client("AKID2", "other").ListTables(ctx, &dynamodb.ListTablesInput{})
+	require.NoError(t, err)
+	_, err = client("AKID1", "wrong").ListTables(ctx, &dynamodb.ListTablesInput{})
+	var apiErr smithy.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "InvalidSignatureException", apiErr.ErrorCode(), "a wrong secret")
+	_, err = client("AKID3", "s3cret").ListTables(ctx, &dynamodb.ListTablesInput{})
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "UnrecognizedClientException", apiErr.ErrorCode(), "an unknown key")
+	require.NoError(t, stop())
+}
+
+func TestServer_CORSFlag(t *testing.T) {
+	url, stop := startServer(t, "-cors", "https://app.example")
+	for origin, want := range map[string]string{"https://app.example": "https://app.example", "https://other.example": ""} {
+		req, err := http.NewRequest(http.MethodOptions, url+"/", nil)
+		require.NoError(t, err)
+		req.Header.Set("Origin", origin)
+		req.Header.Set("Access-Control-Request-Method", "POST")
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, http.StatusOK, resp.StatusCode)
+		assert.Equal(t, want, resp.Header.Get("Access-Control-Allow-Origin"), origin)
+	}
 	require.NoError(t, stop())
 }
