@@ -46,4 +46,12 @@
 // "LostResponse") and clears them (DELETE). A LostResponse fault drops the
 // connection without a reply, so clients retry as they would in
 // production.
+//
+// # Clock
+//
+// The admin endpoint /ddbsim/clock reads the DB's clock (GET, answering
+// {"Now": "<RFC 3339>"}) and moves it (POST {"Advance": "90m"} or
+// {"Set": "2030-01-01T00:00:00Z"}) when the DB runs on a
+// ddbsim.SettableClock, as the server's does. Signed request dates are
+// checked against the wall clock all the same (see WithClock).
 package ddbhttp

@@ -56,7 +56,7 @@ func NewHandler(db *ddbsim.DB, opts ...Option) http.Handler {
 func (h *handler) now() time.Time { return h.clock() }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path == adminPath {
+	if r.URL.Path == adminPath || r.URL.Path == clockPath {
 		h.admin(w, r)
 		return
 	}

@@ -16,8 +16,10 @@ func WithAuthenticator(a Authenticator) Option {
 
 // WithClock sets the clock the handler checks request dates against
 // (DynamoDB refuses a signature more than 15 minutes from its own time).
-// The default is time.Now; give the DB's clock when it is not the wall
-// clock's, so signed dates and the DB agree.
+// The default is time.Now, and it is not the DB's clock on purpose:
+// clients sign with the wall clock's time, so a test that moves the DB's
+// clock (to expire items, say) must not make every request's signature
+// look expired.
 func WithClock(now func() time.Time) Option {
 	return func(h *handler) {
 		if now != nil {

@@ -100,13 +100,13 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// One clock for the DB and the handler's check of signed dates.
-	now := time.Now
-	db := ddbsim.New(&ddbsim.Options{Replication: replication, Seed: *seed, Lag: *lag, Now: now,
+	// The DB runs on a clock the admin endpoint can move; signed dates are
+	// checked against the wall clock, as clients sign with it.
+	db := ddbsim.New(&ddbsim.Options{Replication: replication, Seed: *seed, Lag: *lag, Clock: &ddbsim.OffsetClock{},
 		Limits: ddbsim.Limits{BatchGetMaxBytes: *batchGetMax}})
 	defer db.Close()
 	srv := &http.Server{
-		Handler:           ddbhttp.NewHandler(db, append(opts, ddbhttp.WithClock(now))...),
+		Handler:           ddbhttp.NewHandler(db, opts...),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,
 		WriteTimeout:      2 * time.Minute,

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/smithy-go"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -131,5 +133,36 @@ func TestServer_CORSFlag(t *testing.T) {
 		assert.Equal(t, http.StatusOK, resp.StatusCode)
 		assert.Equal(t, want, resp.Header.Get("Access-Control-Allow-Origin"), origin)
 	}
+	require.NoError(t, stop())
+}
+
+// The server's DB clock moves through the admin endpoint, and a request
+// signed with the wall clock's time is still accepted afterwards.
+func TestServer_ClockMovesThroughTheAdminEndpoint(t *testing.T) {
+	url, stop := startServer(t)
+	resp, err := http.Post(url+"/ddbsim/clock", "application/json", strings.NewReader(`{"Advance":"240h"}`))
+	require.NoError(t, err)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode, string(body))
+	var clock struct{ Now time.Time }
+	require.NoError(t, json.Unmarshal(body, &clock))
+	assert.WithinDuration(t, time.Now().Add(240*time.Hour), clock.Now, time.Minute)
+
+	c := dynamodb.New(dynamodb.Options{
+		Region:       "us-east-1",
+		BaseEndpoint: aws.String(url),
+		Credentials:  credentials.NewStaticCredentialsProvider("any", "thing", ""),
+	})
+	_, err = c.CreateTable(context.Background(), &dynamodb.CreateTableInput{
+		TableName:            aws.String("kvs"),
+		KeySchema:            []types.KeySchemaElement{{AttributeName: aws.String("id"), KeyType: types.KeyTypeHash}},
+		AttributeDefinitions: []types.AttributeDefinition{{AttributeName: aws.String("id"), AttributeType: types.ScalarAttributeTypeS}},
+		BillingMode:          types.BillingModePayPerRequest,
+	})
+	require.NoError(t, err, "signed dates are checked against the wall clock")
+	d, err := c.DescribeTable(context.Background(), &dynamodb.DescribeTableInput{TableName: aws.String("kvs")})
+	require.NoError(t, err)
+	assert.WithinDuration(t, clock.Now, *d.Table.CreationDateTime, time.Minute, "the table was made at the DB's time")
 	require.NoError(t, stop())
 }
