@@ -352,7 +352,7 @@ func decodeItem(enc string) (Item, error) {
 			return nil, err
 		}
 		var v Value
-		if t := d.scalarType(); t != 0 {
+		if t := d.peekScalar(); t != 0 {
 			// Most attributes are strings and numbers: no call to value.
 			d.pos++
 			v.t = t
@@ -399,9 +399,9 @@ func (d *decoder) count() (int, error) {
 	return int(n), nil
 }
 
-// scalarType returns the type of the value at the decoder's position if
+// peekScalar returns the type of the value at the decoder's position if
 // it is an S, N or B, else 0: a tag, then the bytes of the text.
-func (d *decoder) scalarType() Type {
+func (d *decoder) peekScalar() Type {
 	if d.pos < len(d.s) {
 		switch d.s[d.pos] {
 		case tagS:
@@ -437,7 +437,7 @@ func (d *decoder) value(depth int) (Value, error) {
 	if d.pos >= len(d.s) || depth > MaxNestingDepth+1 {
 		return Value{}, errCorrupt
 	}
-	if t := d.scalarType(); t != 0 {
+	if t := d.peekScalar(); t != 0 {
 		d.pos++
 		s, err := d.bytes()
 		return Value{t: t, s: s}, err

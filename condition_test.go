@@ -2,6 +2,7 @@ package ddbsim
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"testing"
 
@@ -404,8 +405,7 @@ func TestConditionalWrites_OptimisticLockingUnderContention(t *testing.T) {
 }
 
 func isConditionFailed(err error) bool {
-	e, ok := err.(*Error)
-	return ok && e.Code == CodeConditionalCheckFailed
+	return errors.Is(err, ErrConditionalCheckFailed)
 }
 
 // Eight goroutines race to create the same item with attribute_not_exists:

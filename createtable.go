@@ -228,16 +228,6 @@ func gsiWarmThroughput(in *CreateTableInput) bool {
 	return false
 }
 
-func scalarType(t ScalarAttributeType) Type {
-	switch t {
-	case ScalarAttributeTypeS:
-		return TypeS
-	case ScalarAttributeTypeN:
-		return TypeN
-	}
-	return TypeB
-}
-
 // definitionNames returns the names of the attribute definitions, in
 // request order.
 func definitionNames(defs []AttributeDefinition) []string {

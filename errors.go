@@ -100,3 +100,14 @@ func validationError(msg string) *Error {
 func errUnsupported(member string) *Error {
 	return &Error{Code: CodeValidation, Message: "ddbsim does not support " + member + " yet", unsupported: true}
 }
+
+// rephrased returns a ValidationException whose message is err's, as
+// reword rewrites it, when err is an *Error (an inner check's answer that
+// DynamoDB words differently in this context); any other error comes back
+// as it is.
+func rephrased(err error, reword func(msg string) string) error {
+	if e, ok := errors.AsType[*Error](err); ok {
+		return validationError(reword(e.Message))
+	}
+	return err
+}

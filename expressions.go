@@ -271,7 +271,9 @@ func canonicalValues(values map[string]Value) (map[string]Value, error) {
 	for _, k := range sortedKeys(nil, values) {
 		v, _, err := canonicalValue(values[k])
 		if err != nil {
-			return nil, validationError("ExpressionAttributeValues contains invalid value: " + err.(*Error).Message + " for key " + k)
+			return nil, rephrased(err, func(msg string) string {
+				return "ExpressionAttributeValues contains invalid value: " + msg + " for key " + k
+			})
 		}
 		out[k] = v
 	}

@@ -1,6 +1,7 @@
 package ddbsim
 
 import (
+	"errors"
 	"slices"
 
 	"github.com/ddbsim/ddbsim/internal/expr"
@@ -146,7 +147,7 @@ func checkStartKeyValues(esk Item) error {
 		return nil
 	}
 	err := checkValues(esk)
-	if e, ok := err.(*Error); ok && slices.Contains(startKeyPrefixed, e.Message) {
+	if e, ok := errors.AsType[*Error](err); ok && slices.Contains(startKeyPrefixed, e.Message) {
 		return validationError(msgInvalidStartKey + ": " + e.Message)
 	}
 	return err

@@ -765,20 +765,3 @@ func TestQuery_ReturnsFreshCopies(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "100", again.Items[0]["v"].N())
 }
-
-func TestTable_QueryAndScan_HandleName(t *testing.T) {
-	db := newTestDB(t)
-	loadEvents(t, db)
-	ctx := context.Background()
-	events := db.Table("events")
-	out, err := events.Query(ctx, QueryInput{KeyConditionExpression: "pk = :p", ExpressionAttributeValues: vals(":p", S("b"))})
-	require.NoError(t, err)
-	assert.Len(t, out.Items, 3)
-	scan, err := events.Scan(ctx, ScanInput{})
-	require.NoError(t, err)
-	assert.Len(t, scan.Items, 13)
-	_, err = events.Query(ctx, QueryInput{TableName: "users"})
-	requireAWSError(t, err, CodeValidation, "TableName users in the input does not match the Table handle's events")
-	_, err = events.Scan(ctx, ScanInput{TableName: "users"})
-	requireAWSError(t, err, CodeValidation, "TableName users in the input does not match the Table handle's events")
-}

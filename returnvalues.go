@@ -23,7 +23,7 @@ const (
 	ReturnItemCollectionMetricsNone ReturnItemCollectionMetrics = "NONE"
 )
 
-// checkReturnValues validates the ReturnValues enum of a write.
+// returnValues validates the ReturnValues enum of a write.
 func (c *constraints) returnValues(rv ReturnValue) {
 	c.enum(string(rv), "returnValues", "ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW")
 }

@@ -175,7 +175,7 @@ func (s segment) holds(hash uint64) bool {
 func (s segment) startKey(ks keySchema, esk Item) (tableKey, error) {
 	k, err := ks.fromKey(esk)
 	if err != nil {
-		return tableKey{}, validationError(msgInvalidStartKey + ": " + err.(*Error).Message)
+		return tableKey{}, rephrased(err, func(msg string) string { return msgInvalidStartKey + ": " + msg })
 	}
 	if !s.holds(k.hash) {
 		return tableKey{}, validationError(fmt.Sprintf("%s: Invalid ExclusiveStartKey. Please use ExclusiveStartKey with correct Segment. TotalSegments: %d Segment: %d",

@@ -22,6 +22,18 @@ const (
 	ScalarAttributeTypeB ScalarAttributeType = "B"
 )
 
+// scalarType returns the Value type of a key attribute type: TypeS, TypeN,
+// or TypeB for B (and anything else, which validation has refused).
+func scalarType(t ScalarAttributeType) Type {
+	switch t {
+	case ScalarAttributeTypeS:
+		return TypeS
+	case ScalarAttributeTypeN:
+		return TypeN
+	}
+	return TypeB
+}
+
 // BillingMode is how a table is billed; ddbsim accepts both and bills
 // nothing.
 type BillingMode string

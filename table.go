@@ -17,7 +17,8 @@ type Table struct {
 // Name returns the table name the handle was made with.
 func (t *Table) Name() string { return t.name }
 
-// errHandleMismatch reports an input naming another table than its handle.
+// checkName fills in an input's empty TableName with the handle's name,
+// and refuses (ValidationException) one that names another table.
 func (t *Table) checkName(inputName *string) error {
 	switch *inputName {
 	case "":

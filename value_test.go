@@ -174,7 +174,9 @@ func TestItem_Validation_AWSMessages(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := c.item.Size()
 			require.ErrorIs(t, err, ErrValidation)
-			assert.Equal(t, c.msg, err.(*Error).Message)
+			var e *Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, c.msg, e.Message)
 		})
 	}
 
