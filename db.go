@@ -210,6 +210,9 @@ func errTableNotFound() error {
 func (db *DB) CreateTable(ctx context.Context, in CreateTableInput) (*TableDescription, error) {
 	return dispatch(ctx, db, "CreateTable", in.TableName, func() (*TableDescription, error) {
 		schema, _, err := validateCreateTable(&in) // the index schemas wait for index storage
+		if err == nil {
+			err = checkTags(in.Tags)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -221,6 +224,7 @@ func (db *DB) CreateTable(ctx context.Context, in CreateTableInput) (*TableDescr
 			return nil, &Error{Code: CodeResourceInUse, Message: "Table already exists: " + in.TableName}
 		}
 		t := newTable(db, in.TableName, db.nextID.Add(1), db.Now().UTC(), schema, in)
+		t.tags.set(in.Tags)
 		next := maps.Clone(old)
 		next[in.TableName] = t
 		db.tables.Store(&next)

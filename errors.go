@@ -17,8 +17,9 @@ type Error struct {
 	// CancellationReasons explains a TransactionCanceledException, one
 	// entry per action, in order.
 	CancellationReasons []CancellationReason
-	// unsupported marks the refusal of a request member ddbsim does not
-	// implement yet (see Is).
+	// unsupported marks a refusal of something ddbsim does not implement
+	// (an operation, a request member): the error then also matches
+	// errors.ErrUnsupported.
 	unsupported bool
 }
 
@@ -43,12 +44,12 @@ func (e *Error) Error() string {
 
 // Is reports whether target is an *Error with the same Code and either no
 // Message or the same Message, so that errors.Is(err, ErrValidation)
-// matches any ValidationException. A ValidationException refusing a
-// request member ddbsim does not implement yet ("ddbsim does not support
-// GlobalSecondaryIndexes yet") also matches errors.ErrUnsupported, so a
-// test can skip what ddbsim cannot run yet. Only the native API returns
-// that mark: over the wire (ddbhttp, ddbaws) the refusal is the
-// ValidationException alone, as any DynamoDB error is.
+// matches any ValidationException. A refusal of an operation or a
+// request member ddbsim does not implement yet (see CheckOperation,
+// errUnsupported) also matches errors.ErrUnsupported, so a test can skip
+// what ddbsim cannot run yet. Only the native API returns that mark: over
+// the wire (ddbhttp, ddbaws) the refusal is the error alone, as any
+// DynamoDB error is.
 func (e *Error) Is(target error) bool {
 	if target == errors.ErrUnsupported {
 		return e.unsupported
@@ -67,6 +68,7 @@ const (
 	CodeInternalServerError           = "InternalServerError"
 	CodeTransactionCanceled           = "TransactionCanceledException"
 	CodeLimitExceeded                 = "LimitExceededException"
+	CodeAccessDenied                  = "AccessDeniedException"
 )
 
 // Sentinels for errors.Is. Each matches every *Error with its Code.
@@ -79,6 +81,7 @@ var (
 	ErrInternalServerError           = &Error{Code: CodeInternalServerError}
 	ErrTransactionCanceled           = &Error{Code: CodeTransactionCanceled}
 	ErrLimitExceeded                 = &Error{Code: CodeLimitExceeded}
+	ErrAccessDenied                  = &Error{Code: CodeAccessDenied}
 )
 
 // ErrLostResponse is returned by an operation whose response was dropped

@@ -112,6 +112,8 @@ type CreateTableInput struct {
 	GlobalTableSourceArn               string
 	GlobalTableSettingsReplicationMode string
 	VectorIndexes                      []VectorIndex
+	// Tags are set on the new table, with TagResource's rules.
+	Tags []Tag
 }
 
 // TableDescription describes a table, as DescribeTable returns it.

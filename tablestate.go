@@ -33,6 +33,7 @@ type table struct {
 	ops      atomic.Uint64
 	items    atomic.Int64
 	bytes    atomic.Int64
+	tags     tagSet // its tags (tags.go)
 }
 
 // newTable returns the table number num of db, its log opened with a
@@ -139,5 +140,6 @@ func (t *table) fork(db *DB) *table {
 	c.ops.Store(t.ops.Load())
 	c.items.Store(t.items.Load())
 	c.bytes.Store(t.bytes.Load())
+	t.tags.copyTo(&c.tags)
 	return c
 }

@@ -3,8 +3,6 @@ package ddbaws
 import (
 	"context"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-
 	"github.com/ddbsim/ddbsim"
 )
 
@@ -26,11 +24,9 @@ import (
 //     ddbsim.ErrLostResponse under errors.Is; the write was applied.
 //   - Outputs carry no ResultMetadata (no request id), and errors no HTTP
 //     response (*awshttp.ResponseError).
-//   - CreateTable's Tags, which ddbsim does not implement yet, are
-//     refused with an error that matches errors.ErrUnsupported, not
-//     ignored. The other members ddbsim does not implement yet
-//     (GlobalSecondaryIndexes, WarmThroughput, ...) are refused by the DB
-//     with the ValidationException NewClient gets.
+//   - An input member ddbsim does not implement yet (CreateTable's
+//     GlobalSecondaryIndexes, WarmThroughput, ...) is refused by the DB
+//     with the ValidationException NewClient gets, not ignored.
 //   - A nil AttributeValue, also inside an M or L, is DynamoDB's empty
 //     AttributeValue, a ValidationException (see ToValue). The SDK client
 //     cannot serialize it: in a map it sends invalid JSON (a
@@ -53,29 +49,6 @@ type API struct {
 func NewAPI(db *ddbsim.DB) *API {
 	return &API{db: db}
 }
-
-// operations lists the methods API implements. *dynamodb.Client has each
-// of them with the same signature, which the assertions below check at
-// compile time.
-type operations interface {
-	CreateTable(context.Context, *dynamodb.CreateTableInput, ...func(*dynamodb.Options)) (*dynamodb.CreateTableOutput, error)
-	DescribeTable(context.Context, *dynamodb.DescribeTableInput, ...func(*dynamodb.Options)) (*dynamodb.DescribeTableOutput, error)
-	DeleteTable(context.Context, *dynamodb.DeleteTableInput, ...func(*dynamodb.Options)) (*dynamodb.DeleteTableOutput, error)
-	ListTables(context.Context, *dynamodb.ListTablesInput, ...func(*dynamodb.Options)) (*dynamodb.ListTablesOutput, error)
-	PutItem(context.Context, *dynamodb.PutItemInput, ...func(*dynamodb.Options)) (*dynamodb.PutItemOutput, error)
-	GetItem(context.Context, *dynamodb.GetItemInput, ...func(*dynamodb.Options)) (*dynamodb.GetItemOutput, error)
-	DeleteItem(context.Context, *dynamodb.DeleteItemInput, ...func(*dynamodb.Options)) (*dynamodb.DeleteItemOutput, error)
-	UpdateItem(context.Context, *dynamodb.UpdateItemInput, ...func(*dynamodb.Options)) (*dynamodb.UpdateItemOutput, error)
-	Query(context.Context, *dynamodb.QueryInput, ...func(*dynamodb.Options)) (*dynamodb.QueryOutput, error)
-	Scan(context.Context, *dynamodb.ScanInput, ...func(*dynamodb.Options)) (*dynamodb.ScanOutput, error)
-	BatchGetItem(context.Context, *dynamodb.BatchGetItemInput, ...func(*dynamodb.Options)) (*dynamodb.BatchGetItemOutput, error)
-	BatchWriteItem(context.Context, *dynamodb.BatchWriteItemInput, ...func(*dynamodb.Options)) (*dynamodb.BatchWriteItemOutput, error)
-}
-
-var (
-	_ operations = (*API)(nil)
-	_ operations = (*dynamodb.Client)(nil)
-)
 
 // invoke runs one operation as the SDK client would: a nil params is an
 // empty input; toInput checks and converts the SDK input (I) to ddbsim's

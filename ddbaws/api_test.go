@@ -210,11 +210,11 @@ func TestAPI_NilParams_FailAsTheClientDoes(t *testing.T) {
 func TestAPI_UnsupportedMembers_AreRefusedNotIgnored(t *testing.T) {
 	a := NewAPI(newTestDB())
 	ctx := context.Background()
-	in := onDemand("tagged", key("id", types.ScalarAttributeTypeS))
-	in.Tags = []types.Tag{}
+	in := onDemand("streamed", key("id", types.ScalarAttributeTypeS))
+	in.StreamSpecification = &types.StreamSpecification{}
 	_, err := a.CreateTable(ctx, in)
 	require.ErrorIs(t, err, errors.ErrUnsupported)
-	assert.Contains(t, err.Error(), "CreateTableInput.Tags")
+	assert.Contains(t, err.Error(), "CreateTableInput.StreamSpecification")
 
 	out, err := a.ListTables(ctx, nil)
 	require.NoError(t, err)

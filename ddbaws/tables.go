@@ -16,17 +16,13 @@ import (
 // ResourceInUseException for an existing table. Every member is passed to
 // the DB, which refuses those ddbsim does not support yet (secondary
 // indexes, WarmThroughput, ...) with the ValidationException NewClient
-// gets; Tags alone are refused here, with an error matching
-// errors.ErrUnsupported. Cost: the DB's.
+// gets. Cost: the DB's.
 func (a *API) CreateTable(ctx context.Context, params *dynamodb.CreateTableInput, optFns ...func(*dynamodb.Options)) (*dynamodb.CreateTableOutput, error) {
 	return invoke(ctx, a.db, "CreateTable", params, createTableInput, (*ddbsim.DB).CreateTable, createTableOutput)
 }
 
 func createTableInput(in *dynamodb.CreateTableInput) (ddbsim.CreateTableInput, error) {
 	if err := invalid(createTableMissing(in)); err != nil {
-		return ddbsim.CreateTableInput{}, err
-	}
-	if err := unsupported("CreateTableInput", member{"Tags", in.Tags != nil}); err != nil {
 		return ddbsim.CreateTableInput{}, err
 	}
 	if err := adminRequest(smithy.InvalidParamsError{}, in.TableName); err != nil {
@@ -48,6 +44,7 @@ func createTableInput(in *dynamodb.CreateTableInput) (ddbsim.CreateTableInput, e
 		GlobalTableSourceArn:               aws.ToString(in.GlobalTableSourceArn),
 		GlobalTableSettingsReplicationMode: string(in.GlobalTableSettingsReplicationMode),
 		VectorIndexes:                      mapSlice(in.VectorIndexes, toVectorIndex),
+		Tags:                               mapSlice(in.Tags, tag),
 	}
 	if s := in.StreamSpecification; s != nil {
 		out.StreamSpecification = &ddbsim.StreamSpecification{StreamEnabled: aws.ToBool(s.StreamEnabled), StreamViewType: ddbsim.StreamViewType(s.StreamViewType)}

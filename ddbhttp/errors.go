@@ -37,7 +37,7 @@ func errorFor(e *ddbsim.Error) errorBody {
 	switch e.Code {
 	case ddbsim.CodeValidation:
 		b.Type = nsValidate + e.Code
-	case ddbsim.CodeSerialization, "UnknownOperationException":
+	case ddbsim.CodeSerialization, ddbsim.CodeUnknownOperation, ddbsim.CodeAccessDenied:
 		b.Type = nsService + e.Code
 		upper = true
 	case codeMissingToken, codeIncompleteSignature, codeInvalidSignature, codeUnrecognizedClient:

@@ -10,7 +10,6 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -111,7 +110,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	e := newEncoder()
 	defer e.release()
 	if err == nil {
-		err = h.serve(r.Context(), r.Header, body, e)
+		err = h.serve(endpointContext(r), r.Header, body, e)
 	}
 	if errors.Is(err, ddbsim.ErrLostResponse) {
 		// Drop the connection without a reply: what the client sees when
@@ -187,7 +186,7 @@ func headerSectionTooLarge(r *http.Request) bool {
 // serve runs the operation X-Amz-Target names on body, writing the
 // response body with e.
 func (h *handler) serve(ctx context.Context, header http.Header, body []byte, e *encoder) error {
-	name, ok := strings.CutPrefix(header.Get("X-Amz-Target"), targetPrefix)
+	name, ok := operationName(header.Get("X-Amz-Target"))
 	op := h.ops[name]
 	if !ok || op == nil {
 		return &ddbsim.Error{Code: "UnknownOperationException"}

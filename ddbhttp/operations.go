@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"strings"
 	"sync"
 
 	"github.com/ddbsim/ddbsim"
@@ -14,15 +15,16 @@ import (
 // body with e.
 type operation func(ctx context.Context, db *ddbsim.DB, body []byte, e *encoder) error
 
-// operations maps each X-Amz-Target operation name to its implementation;
-// built once, as the fast decoders take some reflection to build, and
+// operations maps each X-Amz-Target operation name (see targetKey) to its
+// implementation, and each operation ddbsim does not implement to the
+// core's refusal (ddbsim.CheckOperation); built once, as the fast decoders take some reflection to build, and
 // shared by every handler.
 var operations = sync.OnceValue(func() map[string]operation {
-	return map[string]operation{
+	ops := map[string]operation{
 		"CreateTable":   op((*ddbsim.DB).CreateTable, func(e *encoder, d *ddbsim.TableDescription) { e.marshal(tableDescriptionOutput{d}) }),
 		"DeleteTable":   op((*ddbsim.DB).DeleteTable, func(e *encoder, d *ddbsim.TableDescription) { e.marshal(tableDescriptionOutput{d}) }),
 		"DescribeTable": op((*ddbsim.DB).DescribeTable, func(e *encoder, d *ddbsim.TableDescription) { e.marshal(tableOutput{d}) }),
-		"ListTables":    op((*ddbsim.DB).ListTables, func(e *encoder, o *ddbsim.ListTablesOutput) { e.marshal(o) }),
+		"ListTables":    op((*ddbsim.DB).ListTables, marshal[ddbsim.ListTablesOutput]),
 		"PutItem":       op((*ddbsim.DB).PutItem, encodePutItem),
 		"GetItem":       op((*ddbsim.DB).GetItem, encodeGetItem),
 		"DeleteItem":    op((*ddbsim.DB).DeleteItem, encodeDeleteItem),
@@ -32,8 +34,57 @@ var operations = sync.OnceValue(func() map[string]operation {
 		"Scan":           op((*ddbsim.DB).Scan, encodeScan),
 		"BatchGetItem":   op((*ddbsim.DB).BatchGetItem, encodeBatchGetItem),
 		"BatchWriteItem": op((*ddbsim.DB).BatchWriteItem, encodeBatchWriteItem),
+
+		"TagResource":        op((*ddbsim.DB).TagResource, marshal[ddbsim.TagResourceOutput]),
+		"UntagResource":      op((*ddbsim.DB).UntagResource, marshal[ddbsim.UntagResourceOutput]),
+		"ListTagsOfResource": op((*ddbsim.DB).ListTagsOfResource, marshal[ddbsim.ListTagsOfResourceOutput]),
+		"DescribeLimits":     op((*ddbsim.DB).DescribeLimits, marshal[ddbsim.DescribeLimitsOutput]),
+		"DescribeEndpoints":  op((*ddbsim.DB).DescribeEndpoints, marshal[ddbsim.DescribeEndpointsOutput]),
+
+		"DescribeContinuousBackups": op((*ddbsim.DB).DescribeContinuousBackups, marshal[ddbsim.DescribeContinuousBackupsOutput]),
+		"ListBackups":               op((*ddbsim.DB).ListBackups, marshal[ddbsim.ListBackupsOutput]),
+		"ListContributorInsights":   op((*ddbsim.DB).ListContributorInsights, marshal[ddbsim.ListContributorInsightsOutput]),
+		"ListExports":               op((*ddbsim.DB).ListExports, marshal[ddbsim.ListExportsOutput]),
+		"ListGlobalTables":          op((*ddbsim.DB).ListGlobalTables, marshal[ddbsim.ListGlobalTablesOutput]),
+		"ListImports":               op((*ddbsim.DB).ListImports, marshal[ddbsim.ListImportsOutput]),
 	}
+	for _, api := range []string{ddbsim.APIDynamoDB, ddbsim.APIStreams} {
+		for _, name := range ddbsim.Operations(api) {
+			if !ddbsim.Serves(api, name) {
+				ops[targetKey(api, name)] = refuse(ddbsim.CheckOperation(api, name))
+			}
+		}
+	}
+	return ops
 })
+
+// targetKey is the key of an operation in operations: its name for
+// DynamoDB's API, the whole X-Amz-Target for another.
+func targetKey(api, name string) string {
+	if api == ddbsim.APIDynamoDB {
+		return name
+	}
+	return api + "." + name
+}
+
+// operationName returns the key in operations of the operation an
+// X-Amz-Target names, and false if it names none of the APIs ddbsim
+// answers.
+func operationName(target string) (string, bool) {
+	if name, ok := strings.CutPrefix(target, targetPrefix); ok {
+		return name, !strings.Contains(name, ".")
+	}
+	return target, strings.HasPrefix(target, ddbsim.APIStreams+".")
+}
+
+// refuse is the operation of one ddbsim does not implement: it answers
+// err, the core's refusal, whatever the body.
+func refuse(err error) operation {
+	return func(context.Context, *ddbsim.DB, []byte, *encoder) error { return err }
+}
+
+// marshal encodes an output as JSON with its own field names.
+func marshal[O any](e *encoder, o *O) { e.marshal(o) }
 
 // tableDescriptionOutput is the body of CreateTable and DeleteTable.
 type tableDescriptionOutput struct {
