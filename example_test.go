@@ -74,3 +74,32 @@ func ExampleItem_Size() {
 	fmt.Println(size)
 	// Output: 23
 }
+
+// Tags are set and listed by the table's ARN, in key order.
+func ExampleDB_TagResource() {
+	ctx := context.Background()
+	db := ddbsim.New(nil)
+	d, _ := db.CreateTable(ctx, ddbsim.CreateTableInput{
+		TableName:            "Music",
+		KeySchema:            []ddbsim.KeySchemaElement{{AttributeName: "Artist", KeyType: ddbsim.KeyTypeHash}},
+		AttributeDefinitions: []ddbsim.AttributeDefinition{{AttributeName: "Artist", AttributeType: ddbsim.ScalarAttributeTypeS}},
+		BillingMode:          ddbsim.BillingModePayPerRequest,
+		Tags:                 []ddbsim.Tag{{Key: "team", Value: "blue"}},
+	})
+	db.TagResource(ctx, ddbsim.TagResourceInput{ResourceArn: d.TableArn, Tags: []ddbsim.Tag{{Key: "env", Value: "test"}}})
+	out, _ := db.ListTagsOfResource(ctx, ddbsim.ListTagsOfResourceInput{ResourceArn: d.TableArn})
+	fmt.Println(out.Tags)
+	// Output: [{env test} {team blue}]
+}
+
+// An operation DynamoDB has but ddbsim does not implement is refused by
+// name; a name DynamoDB does not have gets the bare error.
+func ExampleCheckOperation() {
+	fmt.Println(ddbsim.CheckOperation(ddbsim.APIDynamoDB, "CreateBackup"))
+	fmt.Println(ddbsim.CheckOperation(ddbsim.APIDynamoDB, "Frobnicate"))
+	fmt.Println(ddbsim.CheckOperation(ddbsim.APIDynamoDB, "PutItem"))
+	// Output:
+	// UnknownOperationException: ddbsim does not support the DynamoDB operation CreateBackup
+	// UnknownOperationException
+	// <nil>
+}

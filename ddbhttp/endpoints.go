@@ -15,8 +15,15 @@ const describeEndpointsTarget = targetPrefix + "DescribeEndpoints"
 // reports (ddbsim.WithEndpoint): endpoint-discovering clients then stay
 // on this server. Other requests pay one header lookup.
 func endpointContext(r *http.Request) context.Context {
-	if r.Header.Get("X-Amz-Target") != describeEndpointsTarget || r.Host == "" {
+	if r.Header.Get("X-Amz-Target") != describeEndpointsTarget {
 		return r.Context()
 	}
-	return ddbsim.WithEndpoint(r.Context(), r.Host)
+	host := r.Host
+	if host == "" { // a client-side request handed over in-process
+		host = r.URL.Host
+	}
+	if host == "" {
+		return r.Context()
+	}
+	return ddbsim.WithEndpoint(r.Context(), host)
 }
