@@ -94,13 +94,6 @@ func (l *changeLog) append(r *record) {
 	l.mu.Unlock()
 }
 
-// pending returns how many records c has yet to take.
-func (l *changeLog) pending(c *cursor) int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return int(l.head - c.pos)
-}
-
 // take calls fn on the next n records c has yet to take (all of them if
 // n < 0 or n is more), in order, moves c past them, trims the records no
 // cursor needs, and returns how many it took. fn runs under the log's

@@ -38,13 +38,6 @@ func (r *replica) put(e entry) {
 	r.mu.Unlock()
 }
 
-// remove deletes the entry stored under k, if any.
-func (r *replica) remove(k tableKey) {
-	r.mu.Lock()
-	r.tree.Delete(probe(k))
-	r.mu.Unlock()
-}
-
 // ascend calls fn on the entries from from (inclusive) in ascending order,
 // under the read lock, until fn returns false. Cost: O(log n) to start,
 // then O(1) an entry.
