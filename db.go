@@ -216,6 +216,7 @@ func (db *DB) CreateTable(ctx context.Context, in CreateTableInput) (*TableDescr
 		if err != nil {
 			return nil, err
 		}
+		tags := in.Tags // the table's tagSet keeps them, not its input
 		in = cloneCreateTableInput(in)
 		db.mu.Lock()
 		defer db.mu.Unlock()
@@ -224,7 +225,7 @@ func (db *DB) CreateTable(ctx context.Context, in CreateTableInput) (*TableDescr
 			return nil, &Error{Code: CodeResourceInUse, Message: "Table already exists: " + in.TableName}
 		}
 		t := newTable(db, in.TableName, db.nextID.Add(1), db.Now().UTC(), schema, in)
-		t.tags.set(in.Tags)
+		t.tags.set(tags)
 		next := maps.Clone(old)
 		next[in.TableName] = t
 		db.tables.Store(&next)

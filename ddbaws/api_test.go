@@ -2,7 +2,6 @@ package ddbaws
 
 import (
 	"context"
-	"errors"
 	"reflect"
 	"strconv"
 	"testing"
@@ -210,11 +209,13 @@ func TestAPI_NilParams_FailAsTheClientDoes(t *testing.T) {
 func TestAPI_UnsupportedMembers_AreRefusedNotIgnored(t *testing.T) {
 	a := NewAPI(newTestDB())
 	ctx := context.Background()
-	in := onDemand("streamed", key("id", types.ScalarAttributeTypeS))
-	in.StreamSpecification = &types.StreamSpecification{}
+	in := onDemand("warm", key("id", types.ScalarAttributeTypeS))
+	in.ResourcePolicy = aws.String("{}")
 	_, err := a.CreateTable(ctx, in)
-	require.ErrorIs(t, err, errors.ErrUnsupported)
-	assert.Contains(t, err.Error(), "CreateTableInput.StreamSpecification")
+	var apiErr smithy.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "ValidationException", apiErr.ErrorCode())
+	assert.Equal(t, "ddbsim does not support ResourcePolicy yet", apiErr.ErrorMessage())
 
 	out, err := a.ListTables(ctx, nil)
 	require.NoError(t, err)
