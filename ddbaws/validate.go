@@ -1,7 +1,6 @@
 package ddbaws
 
 import (
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -86,18 +85,4 @@ func invalid(errs smithy.InvalidParamsError) error {
 		return nil
 	}
 	return errs
-}
-
-// unsupported returns an error naming the first set member of the input
-// structure named input that ddbsim does not implement yet, or nil. The
-// error wraps errors.ErrUnsupported. NewAPI refuses such members rather
-// than ignore them, so that a test never passes on behaviour (an index, a
-// stream) nobody provided.
-func unsupported(input string, members ...member) error {
-	for _, m := range members {
-		if m.set {
-			return fmt.Errorf("ddbaws: %s.%s is not supported by ddbsim yet: %w", input, m.name, errors.ErrUnsupported)
-		}
-	}
-	return nil
 }
