@@ -80,7 +80,7 @@ func (db *DB) BatchWriteItem(ctx context.Context, in BatchWriteItemInput) (*Batc
 			return nil, err
 		}
 		for i := range names {
-			if err := writes[i].locate(tables[i].schema); err != nil {
+			if err := writes[i].locate(tables[i]); err != nil {
 				return nil, err
 			}
 		}
@@ -227,7 +227,8 @@ func encodeBatchWrites(in BatchWriteItemInput, names []string) ([]tableWrites, e
 // "The provided key element does not match the schema", a put item's
 // included; two writes on one key (numbers compared by value) are
 // "Provided list of item keys contains duplicates".
-func (ws tableWrites) locate(ks keySchema) error {
+func (ws tableWrites) locate(t *table) error {
+	ks := t.schema
 	seen := make(map[tableKey]bool, len(ws))
 	for i := range ws {
 		w := &ws[i]
@@ -244,6 +245,11 @@ func (ws tableWrites) locate(ks keySchema) error {
 		}
 		if err != nil {
 			return err
+		}
+		if w.put {
+			if err := t.checkItemIndexKeys(w.item); err != nil {
+				return err
+			}
 		}
 		if seen[w.k] {
 			return validationError("Provided list of item keys contains duplicates")

@@ -137,15 +137,12 @@ func lockOrder(tables []*table, plans []plan) []*table {
 	return tables
 }
 
-// apply makes an item change on the leader (whose lock the caller holds),
+// apply makes an item change on the leader and its LSIs (whose lock the
+// caller holds),
 // counts it in the table's item count and size, appends its record to the
 // log and hands it to the readers. The caller holds the write lock.
 func (t *table) apply(r *record) {
-	if r.hasAfter {
-		t.leader().tree.ReplaceOrInsert(r.after)
-	} else {
-		t.leader().tree.Delete(probe(r.key()))
-	}
+	t.leader().applyItem(r, t.indexes, true)
 	var items, bytes int64
 	if r.hadBefore {
 		items, bytes = -1, -int64(r.before.size())

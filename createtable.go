@@ -193,17 +193,11 @@ const (
 // unsupportedMember refuses the first member set that ddbsim does not
 // implement yet, once the request is otherwise valid: so that a request
 // DynamoDB refuses gets DynamoDB's error, and nothing half-works.
-//
-// Secondary indexes are validated in full (validateIndexes) and refused
-// here: when index storage lands, drop their two entries and hand the
-// index schemas validateCreateTable returns to the new table.
 func unsupportedMember(in *CreateTableInput) error {
 	for _, m := range []struct {
 		name string
 		set  bool
 	}{
-		{"GlobalSecondaryIndexes", in.GlobalSecondaryIndexes != nil},
-		{"LocalSecondaryIndexes", in.LocalSecondaryIndexes != nil},
 		{"DeletionProtectionEnabled true", in.DeletionProtectionEnabled}, // DeleteTable does not check it yet
 		{"WarmThroughput", in.WarmThroughput != nil || gsiWarmThroughput(in)},
 		{"ResourcePolicy", in.ResourcePolicy != ""},

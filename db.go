@@ -209,7 +209,7 @@ func errTableNotFound() error {
 // ValidationException with AWS's message. Cost: O(number of tables).
 func (db *DB) CreateTable(ctx context.Context, in CreateTableInput) (*TableDescription, error) {
 	return dispatch(ctx, db, "CreateTable", in.TableName, func() (*TableDescription, error) {
-		schema, _, err := validateCreateTable(&in) // the index schemas wait for index storage
+		schema, indexes, err := validateCreateTable(&in)
 		if err == nil {
 			err = checkTags(in.Tags)
 		}
@@ -224,7 +224,7 @@ func (db *DB) CreateTable(ctx context.Context, in CreateTableInput) (*TableDescr
 		if _, ok := old[in.TableName]; ok {
 			return nil, &Error{Code: CodeResourceInUse, Message: "Table already exists: " + in.TableName}
 		}
-		t := newTable(db, in.TableName, db.nextID.Add(1), db.Now().UTC(), schema, in)
+		t := newTable(db, in.TableName, db.nextID.Add(1), db.Now().UTC(), schema, indexes, in)
 		t.tags.set(tags)
 		next := maps.Clone(old)
 		next[in.TableName] = t

@@ -151,21 +151,35 @@ func keyCondsFromLegacy(conds map[string]Condition) []keyCond {
 	return out
 }
 
-// keyRange is the part of a table's order a Query reads: the keys of one
-// partition hash between lo and hi, each bound inclusive or not.
+// keyRange is the part of a table's or an index's order a Query reads:
+// the keys of one partition hash between lo and hi, each bound inclusive
+// or not. An index's keys and bounds are fields (fields set), and a key
+// is at a bound when its first fields are the bound's (see
+// compareFields).
 type keyRange struct {
 	hash           uint64
 	lo, hi         string
 	loIncl, hiIncl bool
+	fields         bool
+}
+
+// compare compares key with bound as the range orders them.
+func (r keyRange) compare(key, bound string) int {
+	if r.fields {
+		return compareFields(key, bound, true)
+	}
+	return strings.Compare(key, bound)
 }
 
 // belowLo and aboveHi report whether key falls outside the range.
 func (r keyRange) belowLo(key string) bool {
-	return key < r.lo || (key == r.lo && !r.loIncl)
+	c := r.compare(key, r.lo)
+	return c < 0 || (c == 0 && !r.loIncl)
 }
 
 func (r keyRange) aboveHi(key string) bool {
-	return key > r.hi || (key == r.hi && !r.hiIncl)
+	c := r.compare(key, r.hi)
+	return c > 0 || (c == 0 && !r.hiIncl)
 }
 
 // read offers each entry of the range to p, ascending or descending, under
@@ -185,9 +199,13 @@ func (r keyRange) read(rep *replica, forward bool, p *pageReader) {
 		}
 		return p.add(e)
 	}
-	if forward {
+	switch {
+	case forward:
 		rep.ascend(tableKey{hash: r.hash, key: r.lo}, visit)
-	} else {
+	case r.fields && r.hiIncl:
+		// Past every key that starts with hi's fields.
+		rep.descend(tableKey{hash: r.hash, key: r.hi + "\xff\xff"}, visit)
+	default:
 		rep.descend(tableKey{hash: r.hash, key: r.hi}, visit)
 	}
 }

@@ -35,7 +35,7 @@ type readSpec struct {
 	filter    *condition  // nil: keep every item
 	proj      *projection // nil: whole items
 	countOnly bool        // Select=COUNT: no items
-	keys      keySchema   // the attributes of LastEvaluatedKey
+	keys      []string    // the attributes of LastEvaluatedKey
 }
 
 // output filters the entries the page read, decodes what it returns, and
@@ -67,7 +67,7 @@ func (s readSpec) output(p *pageReader) (out *QueryOutput, bytes int, err error)
 	}
 	if p.more && len(p.entries) > 0 {
 		last := p.entries[len(p.entries)-1]
-		key, err := decodeAttributes(last.enc(), s.keys.names())
+		key, err := decodeAttributes(last.enc(), s.keys)
 		if err != nil {
 			return nil, 0, err
 		}

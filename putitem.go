@@ -79,6 +79,9 @@ func (db *DB) PutItem(ctx context.Context, in PutItemInput) (*PutItemOutput, err
 		if err != nil {
 			return nil, err
 		}
+		if err := t.checkItemIndexKeys(in.Item); err != nil {
+			return nil, err
+		}
 		old, found, err := p.write(t, k, cond, func(entry, bool) (change, error) { return change{next: newEntry(k, enc.buf, size)}, nil })
 		if err != nil {
 			return nil, err

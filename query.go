@@ -116,33 +116,48 @@ func (db *DB) Query(ctx context.Context, in QueryInput) (*QueryOutput, error) {
 		if err != nil {
 			return nil, err
 		}
-		conds, err := queryKeyConds(compiled, in.KeyConditions)
+		t, ix, countOnly, fetch, err := r.table(db, in.ProjectionExpression)
 		if err != nil {
 			return nil, err
 		}
-		t, countOnly, err := r.table(db, in.ProjectionExpression)
+		maxConds := 2
+		if ix != nil {
+			maxConds = max(2, len(ix.hash)+len(ix.sort))
+		}
+		conds, err := queryKeyConds(compiled, in.KeyConditions, maxConds)
 		if err != nil {
 			return nil, err
 		}
 		forward := in.ScanIndexForward == nil || *in.ScanIndexForward
-		plan, err := planQuery(t.schema, conds, in.ExclusiveStartKey, forward)
-		if err != nil {
-			return nil, err
+		var rng keyRange
+		keyAttrs := t.schema.names()
+		if ix == nil {
+			plan, err := planQuery(t.schema, conds, in.ExclusiveStartKey, forward)
+			if err != nil {
+				return nil, err
+			}
+			rng = plan.rng
+		} else {
+			if rng, err = planIndexQuery(ix, conds, in.ExclusiveStartKey, forward); err != nil {
+				return nil, err
+			}
+			keyAttrs = ix.keyNames()
 		}
-		spec := r.spec(t, compiled, filterRoot, filterEnv, countOnly)
+		spec := r.spec(t, ix, compiled, filterRoot, filterEnv, countOnly)
 		if err := checkKeyPaths(t.schema, spec.proj, nil); err != nil {
 			return nil, err
 		}
-		if err := checkFilterKeys(t.schema, in.QueryFilter, spec.filter); err != nil {
+		if err := checkFilterKeys(keyAttrs, in.QueryFilter, spec.filter); err != nil {
 			return nil, err
 		}
-		return r.page(t, spec, func(rep *replica, p *pageReader) { plan.rng.read(rep, forward, p) })
+		return r.page(t, ix, fetch, spec, func(rep *replica, p *pageReader) { rng.read(rep, forward, p) })
 	})
 }
 
 // queryKeyConds reads a Query's key conditions, from its compiled
-// KeyConditionExpression or its legacy KeyConditions: one or two.
-func queryKeyConds(compiled *compiledExprs, legacy map[string]Condition) ([]keyCond, error) {
+// KeyConditionExpression or its legacy KeyConditions: one or two (up to
+// maxConds on an index of multi-attribute keys).
+func queryKeyConds(compiled *compiledExprs, legacy map[string]Condition, maxConds int) ([]keyCond, error) {
 	var conds []keyCond
 	if compiled.keyCondition != nil {
 		var err error
@@ -155,23 +170,23 @@ func queryKeyConds(compiled *compiledExprs, legacy map[string]Condition) ([]keyC
 		}
 		conds = keyCondsFromLegacy(legacy)
 	}
-	if len(conds) != 1 && len(conds) != 2 {
+	if len(conds) < 1 || len(conds) > maxConds {
 		return nil, validationError(msgConditionCount)
 	}
 	return conds, nil
 }
 
-// checkFilterKeys rejects a Query filter on a key attribute: the legacy
-// QueryFilter naming one, or a filter expression reading one.
-func checkFilterKeys(ks keySchema, queryFilter map[string]Condition, filter *condition) error {
+// checkFilterKeys rejects a Query filter on a key attribute of what it
+// reads (keys: the table's, or the index's): the legacy QueryFilter naming
+// one, or a filter expression reading one.
+func checkFilterKeys(keys []string, queryFilter map[string]Condition, filter *condition) error {
 	param := "Filter Expression"
 	if queryFilter != nil {
 		param = "QueryFilter"
 	}
-	attrs, n := ks.keyAttrs()
-	for _, a := range attrs[:n] {
-		if filter != nil && slices.Contains(filter.top, a.name) {
-			return validationError(param + " can only contain non-primary key attributes: Primary key attribute: " + a.name)
+	for _, name := range keys {
+		if filter != nil && slices.Contains(filter.top, name) {
+			return validationError(param + " can only contain non-primary key attributes: Primary key attribute: " + name)
 		}
 	}
 	return nil

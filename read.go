@@ -90,45 +90,71 @@ func (r *readRequest) checkParams() (expr.Node, env, error) {
 	return root, e, checkStartKeyValues(r.esk)
 }
 
-// table looks up the table read, after checking Select (which reports
-// whether the request counts only): ResourceNotFound when it is missing;
-// an IndexName is always unknown, as ddbsim has no secondary indexes yet
-// (a Scan with a start key on an unknown index is, for AWS, a bad start
-// key).
-func (r *readRequest) table(db *DB, projectionExpression string) (t *table, countOnly bool, err error) {
+// table looks up the table read, and the index when the request names
+// one, after checking Select (which reports whether the request counts
+// only): ResourceNotFound when the table is missing; an IndexName the
+// table lacks is "The table does not have the specified index" (a Scan
+// with a start key on an unknown index is, for AWS, a bad start key);
+// then the index's own rules (checkIndexRead). fetch reports whether an
+// LSI read fetches whole items from the table.
+func (r *readRequest) table(db *DB, projectionExpression string) (t *table, ix *index, countOnly, fetch bool, err error) {
 	if countOnly, err = checkSelect(r.sel, r.attributesToGet, projectionExpression, r.indexName); err != nil {
-		return nil, false, err
+		return nil, nil, false, false, err
 	}
 	if t = db.lookup(r.tableName); t == nil {
-		return nil, false, errTableNotFound()
+		return nil, nil, false, false, errTableNotFound()
 	}
-	switch {
-	case r.indexName != "" && r.scan && r.esk != nil:
-		return nil, false, validationError(msgInvalidStartKey)
-	case r.indexName != "":
-		return nil, false, validationError("The table does not have the specified index: " + r.indexName)
+	if r.indexName == "" {
+		return t, nil, countOnly, false, nil
 	}
-	return t, countOnly, nil
+	if ix = t.index(r.indexName); ix == nil {
+		if r.scan && r.esk != nil {
+			return nil, nil, false, false, validationError(msgInvalidStartKey)
+		}
+		return nil, nil, false, false, validationError("The table does not have the specified index: " + r.indexName)
+	}
+	fetch, err = r.checkIndexRead(ix)
+	return t, ix, countOnly, fetch, err
 }
 
 // spec is how the request turns the items it reads into its output, with
 // the filter compiled by checkParams (root and e), else the request's
-// FilterExpression.
-func (r *readRequest) spec(t *table, compiled *compiledExprs, root expr.Node, e env, countOnly bool) readSpec {
-	return readSpec{filter: readFilter(root, e, compiled), proj: namesProjection(r.attributesToGet, compiled), countOnly: countOnly, keys: t.schema}
+// FilterExpression; ix is the index read, or nil.
+func (r *readRequest) spec(t *table, ix *index, compiled *compiledExprs, root expr.Node, e env, countOnly bool) readSpec {
+	keys := t.schema.names()
+	if ix != nil {
+		keys = ix.names
+	}
+	return readSpec{filter: readFilter(root, e, compiled), proj: namesProjection(r.attributesToGet, compiled), countOnly: countOnly, keys: keys}
 }
 
-// page reads one page of t from the replica the consistency asks for,
-// read offering the entries of its range in order, and builds its output
-// and capacity.
-func (r *readRequest) page(t *table, spec readSpec, read func(*replica, *pageReader)) (*QueryOutput, error) {
+// page reads one page of t, or of its index ix, from the replica the
+// consistency asks for, read offering the entries of its range in order,
+// and builds its output and capacity. With fetch, each index entry read
+// is replaced by the table's item (an LSI read of unprojected
+// attributes), whose size is read too.
+func (r *readRequest) page(t *table, ix *index, fetch bool, spec readSpec, read func(*replica, *pageReader)) (*QueryOutput, error) {
 	p, room := &pageReader{}, 16
 	if r.limit != nil {
 		p.limit = int(*r.limit)
 		room = min(p.limit, 64)
 	}
 	p.entries = make([]entry, 0, room)
-	read(t.replicaFor(r.consistent), p)
+	var rep, base *replica
+	if ix == nil {
+		rep = t.replicaFor(r.consistent)
+	} else {
+		rep, base = ix.readReplica(t, r.consistent)
+	}
+	read(rep, p)
+	if fetch {
+		for i, e := range p.entries {
+			if item, ok := base.get(ix.baseKey(e)); ok {
+				p.entries[i] = item
+				p.bytes += item.size()
+			}
+		}
+	}
 	out, bytes, err := spec.output(p)
 	if err != nil {
 		return nil, err

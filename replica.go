@@ -15,12 +15,38 @@ import (
 // writes 12x (1k items) to 24x (100k items) slower, beyond the write
 // budgets.
 type replica struct {
-	mu   sync.RWMutex
+	mu   *sync.RWMutex
 	tree *btree.BTreeG[entry]
+	// lsis are the trees of the table's local secondary indexes in this
+	// replica, in the table's order, applied with the items and guarded
+	// by the same lock. Each is a replica sharing mu, for the read path.
+	lsis []*replica
 }
 
-func newReplica() *replica {
-	return &replica{tree: btree.NewG(treeDegree, entryLess)}
+// newReplica returns an empty replica with nLSIs empty LSI trees.
+func newReplica(nLSIs int) *replica {
+	r := &replica{mu: new(sync.RWMutex), tree: btree.NewG(treeDegree, entryLess)}
+	for range nLSIs {
+		r.lsis = append(r.lsis, &replica{mu: r.mu, tree: newIndexTree()})
+	}
+	return r
+}
+
+// applyItem applies an item change record to the replica and its LSIs
+// (indexes: the table's, LSIs among them); the caller holds the lock.
+// count says whether this is the leader, whose LSIs' counts
+// DescribeTable reports.
+func (r *replica) applyItem(rec *record, indexes []*index, count bool) {
+	if rec.hasAfter {
+		r.tree.ReplaceOrInsert(rec.after)
+	} else {
+		r.tree.Delete(probe(rec.key()))
+	}
+	for _, ix := range indexes {
+		if ix.kind == localIndex {
+			ix.maintain(r.lsis[ix.lsi].tree, rec, count)
+		}
+	}
 }
 
 // get returns the entry stored under k. Cost: O(log n) under a read lock.
@@ -55,10 +81,14 @@ func (r *replica) descend(from tableKey, fn func(entry) bool) {
 	r.tree.DescendLessOrEqual(probe(from), fn)
 }
 
-// fork returns an independent copy of the replica in O(1): the trees share
-// their nodes until either is written (copy on write).
+// fork returns an independent copy of the replica and its LSIs in O(1):
+// the trees share their nodes until either is written (copy on write).
 func (r *replica) fork() *replica {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return &replica{tree: r.tree.Clone()}
+	c := &replica{mu: new(sync.RWMutex), tree: r.tree.Clone()}
+	for _, l := range r.lsis {
+		c.lsis = append(c.lsis, &replica{mu: c.mu, tree: l.tree.Clone()})
+	}
+	return c
 }

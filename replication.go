@@ -12,14 +12,18 @@ import (
 // trail by in Async mode when Options.MaxLag is 0.
 const DefaultMaxLag = 8
 
-// follower is a table's lagging replica in Async and Manual mode: a tree
-// of its own, fed from the table's commit log through a cursor. It
-// applies the log in order, so it only ever holds a state the leader
-// held.
+// follower is a reader of a table's commit log that keeps a tree of its
+// own: the table's lagging replica in Async and Manual mode, or a GSI's
+// tree (index set) in any mode. In Async and Manual it takes the log
+// through a cursor, in order, with a lag of its own, so it only ever holds
+// a state the leader held; in Sync (GSIs only) it applies each record as
+// it is appended.
 type follower struct {
 	replica  *replica
+	index    *index   // the GSI it feeds; nil for the lagging replica
+	indexes  []*index // the table's, whose LSIs the lagging replica holds
 	log      *changeLog
-	cur      *cursor
+	cur      *cursor // nil in Sync
 	mode     Replication
 	maxLag   uint64        // Async: lag drawn from [1, maxLag+1] operations
 	lag      time.Duration // Async with Options.Lag: wall-clock lag
@@ -39,12 +43,16 @@ type due struct {
 	at time.Time
 }
 
-// newFollower returns the follower of a table whose log is l, its cursor
-// at the log's head. Call it under the table's write lock.
-func newFollower(opts *Options, seed uint64, l *changeLog) *follower {
+// newFollower returns a follower keeping rep from a table's log l (its
+// cursor at the head), for the GSI ix (nil: the lagging replica, holding
+// the LSIs of indexes). Call it under the table's write lock.
+func newFollower(opts *Options, seed uint64, l *changeLog, rep *replica, ix *index, indexes []*index) *follower {
 	pcg := rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)
-	f := &follower{replica: newReplica(), log: l, cur: l.register(), mode: opts.Replication, lag: opts.Lag,
+	f := &follower{replica: rep, index: ix, indexes: indexes, log: l, mode: opts.Replication, lag: opts.Lag,
 		clock: opts.Clock, pcg: pcg, rng: rand.New(pcg)}
+	if f.mode != Sync {
+		f.cur = l.register()
+	}
 	f.maxLag = DefaultMaxLag
 	if opts.MaxLag > 0 {
 		f.maxLag = uint64(opts.MaxLag)
@@ -58,6 +66,12 @@ func newFollower(opts *Options, seed uint64, l *changeLog) *follower {
 func (f *follower) appended(r record) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.cur == nil {
+		f.replica.mu.Lock()
+		f.apply(&r)
+		f.replica.mu.Unlock()
+		return
+	}
 	d := due{op: math.MaxUint64}
 	switch {
 	case r.kind != recordItem:
@@ -109,28 +123,32 @@ func (f *follower) applyLocked(n int) {
 		return
 	}
 	f.replica.mu.Lock()
-	f.log.take(f.cur, n, func(r *record) {
-		switch {
-		case r.kind != recordItem:
-		case r.hasAfter:
-			f.replica.tree.ReplaceOrInsert(r.after)
-		default:
-			f.replica.tree.Delete(probe(r.key()))
-		}
-	})
+	f.log.take(f.cur, n, f.apply)
 	f.replica.mu.Unlock()
 	f.dues = append(f.dues[:0], f.dues[n:]...)
 	f.npending.Store(int64(len(f.dues)))
 }
 
+// apply applies a record to the follower's tree, whose lock the caller
+// holds.
+func (f *follower) apply(r *record) {
+	switch {
+	case r.kind != recordItem:
+	case f.index != nil:
+		f.index.maintain(f.replica.tree, r, true)
+	default:
+		f.replica.applyItem(r, f.indexes, false)
+	}
+}
+
 // fork returns an independent copy of the follower reading l, a fork of
 // its log whose cursor cur is the copy of f's: an O(1) clone of its tree,
 // a copy of its dues and of its random state.
-func (f *follower) fork(l *changeLog, cur *cursor) *follower {
+func (f *follower) fork(l *changeLog, cur *cursor, ix *index, indexes []*index) *follower {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	pcg := *f.pcg
-	c := &follower{replica: f.replica.fork(), log: l, cur: cur, mode: f.mode, maxLag: f.maxLag, lag: f.lag, clock: f.clock,
+	c := &follower{replica: f.replica.fork(), index: ix, indexes: indexes, log: l, cur: cur, mode: f.mode, maxLag: f.maxLag, lag: f.lag, clock: f.clock,
 		dues: append([]due(nil), f.dues...), pcg: &pcg}
 	c.rng = rand.New(c.pcg)
 	c.npending.Store(int64(len(c.dues)))
@@ -157,6 +175,9 @@ type Stats struct {
 	// PendingWrites counts writes the lagging replicas have yet to apply,
 	// across tables, now.
 	PendingWrites int64
+	// PendingIndexWrites counts writes the global secondary indexes have
+	// yet to apply, across tables and indexes, now (always 0 in Sync).
+	PendingIndexWrites int64
 }
 
 // Stats returns the DB's replication counters. Cost: O(tables).
@@ -166,17 +187,28 @@ func (db *DB) Stats() Stats {
 		if t.follower != nil {
 			s.PendingWrites += t.follower.npending.Load()
 		}
+		for _, ix := range t.indexes {
+			if ix.gsi != nil {
+				s.PendingIndexWrites += ix.gsi.npending.Load()
+			}
+		}
 	}
 	return s
 }
 
-// Settle brings every replica of every table up to date: after it, all
-// three replicas of each table are identical and every read sees the
-// latest write. Cost: O(pending writes).
+// Settle brings every replica and every global secondary index of every
+// table up to date: after it, all three replicas of each table are
+// identical and every read sees the latest write. Cost: O(pending
+// writes).
 func (db *DB) Settle() {
 	for _, t := range *db.tables.Load() {
 		if t.follower != nil {
 			t.follower.propagate(-1)
+		}
+		for _, ix := range t.indexes {
+			if ix.gsi != nil {
+				ix.gsi.propagate(-1)
+			}
 		}
 	}
 	if db.opts.StrictMode {
@@ -188,11 +220,30 @@ func (db *DB) Settle() {
 // named table has yet to apply, oldest first (all of them if n < 0), and
 // returns how many it applied: 0 for a missing table or in Sync mode. In
 // Manual mode it is the only way, with Settle, that writes reach that
-// replica.
+// replica. The table's global secondary indexes lag on their own: see
+// PropagateIndex.
 func (db *DB) Propagate(table string, n int) int {
 	t := db.lookup(table)
 	if t == nil || t.follower == nil {
 		return 0
 	}
 	return t.follower.propagate(n)
+}
+
+// PropagateIndex applies up to n of the writes the named global secondary
+// index of the named table has yet to apply, oldest first (all of them if
+// n < 0), and returns how many it applied: 0 for a missing table or
+// index, an LSI (written with the table), or Sync mode. With Manual mode
+// it lets a test hold a GSI stale while reads of the table are fresh, or
+// the other way round. Cost: O(n) entries applied.
+func (db *DB) PropagateIndex(table, index string, n int) int {
+	t := db.lookup(table)
+	if t == nil {
+		return 0
+	}
+	ix := t.index(index)
+	if ix == nil || ix.gsi == nil || ix.gsi.cur == nil {
+		return 0
+	}
+	return ix.gsi.propagate(n)
 }

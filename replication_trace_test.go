@@ -97,8 +97,12 @@ func replicationTrace(t *testing.T, opts Options) string {
 			}
 		}
 	}
-	fmt.Fprintf(&b, "stats %+v\n", db.Stats())
+	stats := func(prefix string) {
+		s := db.Stats()
+		fmt.Fprintf(&b, "%s {StaleReads:%d PendingWrites:%d}\n", prefix, s.StaleReads, s.PendingWrites)
+	}
+	stats("stats")
 	db.Settle()
-	fmt.Fprintf(&b, "settled %+v\n", db.Stats())
+	stats("settled")
 	return b.String()
 }

@@ -100,23 +100,23 @@ func (db *DB) Scan(ctx context.Context, in ScanInput) (*ScanOutput, error) {
 		if err != nil {
 			return nil, err
 		}
-		t, countOnly, err := r.table(db, in.ProjectionExpression)
+		t, ix, countOnly, fetch, err := r.table(db, in.ProjectionExpression)
 		if err != nil {
 			return nil, err
 		}
 		var start *tableKey
 		if in.ExclusiveStartKey != nil {
-			k, err := seg.startKey(t.schema, in.ExclusiveStartKey)
+			k, err := seg.startKey(t.schema, ix, in.ExclusiveStartKey)
 			if err != nil {
 				return nil, err
 			}
 			start = &k
 		}
-		spec := r.spec(t, compiled, filterRoot, filterEnv, countOnly)
+		spec := r.spec(t, ix, compiled, filterRoot, filterEnv, countOnly)
 		if err := checkKeyPaths(t.schema, spec.proj, spec.filter); err != nil {
 			return nil, err
 		}
-		out, err := r.page(t, spec, func(rep *replica, p *pageReader) { seg.read(rep, start, p) })
+		out, err := r.page(t, ix, fetch, spec, func(rep *replica, p *pageReader) { seg.read(rep, start, p) })
 		return (*ScanOutput)(out), err
 	})
 }
@@ -171,11 +171,17 @@ func (s segment) holds(hash uint64) bool {
 }
 
 // startKey checks a Scan's ExclusiveStartKey (values already valid): the
-// table's key, in this segment.
-func (s segment) startKey(ks keySchema, esk Item) (tableKey, error) {
-	k, err := ks.fromKey(esk)
+// table's key (and the index's, for a Scan of index ix), in this segment.
+func (s segment) startKey(ks keySchema, ix *index, esk Item) (tableKey, error) {
+	var k tableKey
+	var err error
+	if ix != nil {
+		k, err = ix.startKey(esk)
+	} else if k, err = ks.fromKey(esk); err != nil {
+		err = rephrased(err, func(msg string) string { return msgInvalidStartKey + ": " + msg })
+	}
 	if err != nil {
-		return tableKey{}, rephrased(err, func(msg string) string { return msgInvalidStartKey + ": " + msg })
+		return tableKey{}, err
 	}
 	if !s.holds(k.hash) {
 		return tableKey{}, validationError(fmt.Sprintf("%s: Invalid ExclusiveStartKey. Please use ExclusiveStartKey with correct Segment. TotalSegments: %d Segment: %d",

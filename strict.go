@@ -41,6 +41,39 @@ func (t *table) checkCommit(plans []plan, outs []outcome) {
 					entryString(fe, ffound), strconv.Quote(p.k.key), entryString(got, found))
 			}
 		}
+		for _, ix := range t.indexes {
+			t.checkIndexEntry(ix, got, found, outs[i])
+		}
+	}
+}
+
+// checkIndexEntry checks that an index that is settled (an LSI, a GSI
+// with nothing pending) holds the entry of the item the leader holds
+// (got, if found) and no longer the entry of the item before the commit.
+func (t *table) checkIndexEntry(ix *index, got entry, found bool, o outcome) {
+	tree := ix.treeOf(t.leader())
+	if ix.gsi != nil {
+		ix.gsi.mu.Lock()
+		defer ix.gsi.mu.Unlock()
+		if len(ix.gsi.dues) > 0 {
+			return
+		}
+	}
+	want, in := entry{}, false
+	if found {
+		want, in = ix.entryFor(got)
+	}
+	if in {
+		if have, ok := tree.Get(want); !ok || !sameEntry(have, want) {
+			t.strictFail("index %s holds %s for item %s, not its entry", ix.name, entryString(have, ok), strconv.Quote(got.key()))
+		}
+	}
+	if o.found {
+		if old, was := ix.entryFor(o.old); was && (!in || old.key() != want.key()) {
+			if _, ok := tree.Get(old); ok {
+				t.strictFail("index %s still holds the entry of the item before the commit, %s", ix.name, strconv.Quote(old.key()))
+			}
+		}
 	}
 }
 
@@ -104,6 +137,9 @@ func (t *table) checkSettled(settled bool) {
 	if items != t.items.Load() || bytes != t.bytes.Load() {
 		t.strictFail("counts %d items of %d bytes, the leader holds %d of %d", t.items.Load(), t.bytes.Load(), items, bytes)
 	}
+	for _, ix := range t.indexes {
+		t.checkIndexRecomputed(ix, settled)
+	}
 	f := t.follower
 	if f == nil {
 		return
@@ -111,6 +147,13 @@ func (t *table) checkSettled(settled bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	t.checkLog()
+	f.replica.mu.RLock()
+	for _, ix := range t.indexes {
+		if ix.kind == localIndex && !sameTrees(f.replica.lsis[ix.lsi].tree, ix.recompute(f.replica.tree)) {
+			t.strictFail("the follower's LSI %s differs from a recomputation from the follower", ix.name)
+		}
+	}
+	f.replica.mu.RUnlock()
 	if settled && len(f.dues) > 0 {
 		t.strictFail("Settle left %d records pending", len(f.dues))
 	}
@@ -132,6 +175,40 @@ func (t *table) checkSettled(settled bool) {
 	}
 }
 
+// checkIndexRecomputed checks an index against a recomputation from the
+// leader, whose read lock the caller holds: an LSI as it is; a GSI with
+// its pending records applied to a copy (after Settle, with none
+// pending); and the counts DescribeTable reports.
+func (t *table) checkIndexRecomputed(ix *index, settled bool) {
+	want := ix.recompute(t.leader().tree)
+	have := ix.treeOf(t.leader())
+	if g := ix.gsi; g != nil {
+		g.mu.Lock()
+		defer g.mu.Unlock()
+		if settled && len(g.dues) > 0 {
+			t.strictFail("Settle left %d records pending for index %s", len(g.dues), ix.name)
+		}
+		have = g.replica.fork().tree
+		if g.cur != nil {
+			g.log.mu.Lock()
+			for i := range g.log.recs[g.cur.pos-g.log.first:] {
+				ix.maintain(have, &g.log.recs[int(g.cur.pos-g.log.first)+i], false)
+			}
+			g.log.mu.Unlock()
+		}
+	}
+	if !sameTrees(have, want) {
+		t.strictFail("index %s differs from a recomputation from the leader", ix.name)
+	}
+	var bytes int64
+	want.Ascend(func(e entry) bool { bytes += int64(e.size()); return true })
+	if ix.gsi == nil || settled {
+		if int64(want.Len()) != ix.items.Load() || bytes != ix.bytes.Load() {
+			t.strictFail("index %s counts %d items of %d bytes, holds %d of %d", ix.name, ix.items.Load(), ix.bytes.Load(), want.Len(), bytes)
+		}
+	}
+}
+
 // sameTrees reports whether two trees hold the same entries.
 func sameTrees(a, b *btree.BTreeG[entry]) bool {
 	if a.Len() != b.Len() {
@@ -141,9 +218,24 @@ func sameTrees(a, b *btree.BTreeG[entry]) bool {
 	b.Ascend(func(e entry) bool { bs = append(bs, e); return true })
 	i, same := 0, true
 	a.Ascend(func(e entry) bool {
-		same = e == bs[i]
+		same = sameEntry(e, bs[i])
 		i++
 		return same
 	})
 	return same
+}
+
+// sameEntry reports whether two entries hold the same key and item: the
+// same bytes, or encodings of one item (an index's projection is encoded
+// anew, its attributes in any order).
+func sameEntry(a, b entry) bool {
+	if a == b {
+		return true
+	}
+	if a.hash != b.hash || a.key() != b.key() || a.sz != b.sz {
+		return false
+	}
+	ia, errA := decodeItem(a.enc())
+	ib, errB := decodeItem(b.enc())
+	return errA == nil && errB == nil && ia.Equal(ib)
 }

@@ -28,6 +28,7 @@ type table struct {
 	log      *changeLog
 	readers  []logReader // guarded by writeMu
 	follower *follower   // nil in Sync mode
+	indexes  []*index    // GSIs, then LSIs, in CreateTable's order
 	seed     uint64      // picks the replica of eventually consistent reads
 	strict   bool        // Options.StrictMode
 	ops      atomic.Uint64
@@ -36,22 +37,51 @@ type table struct {
 	tags     tagSet // its tags (tags.go)
 }
 
-// newTable returns the table number num of db, its log opened with a
-// record of its creation. The caller holds db.mu.
-func newTable(db *DB, name string, num uint64, created time.Time, schema keySchema, in CreateTableInput) *table {
-	r := newReplica()
-	t := &table{db: db, name: name, arn: db.arnPrefix() + name, id: fmt.Sprintf("00000000-0000-4000-8000-%012x", num), num: num,
-		created: created, schema: schema, input: in, replicas: [3]*replica{r, r, r}, log: &changeLog{}, strict: db.opts.StrictMode}
+// newTable returns the table number num of db, with the secondary
+// indexes of schemas, its log opened with a record of its creation. The
+// caller holds db.mu.
+func newTable(db *DB, name string, num uint64, created time.Time, schema keySchema, schemas []indexSchema, in CreateTableInput) *table {
+	arn := db.arnPrefix() + name
+	var indexes []*index
+	lsis := 0
+	for _, s := range schemas {
+		ix := newIndex(s, schema, arn)
+		if s.kind == localIndex {
+			ix.lsi, lsis = lsis, lsis+1
+		}
+		indexes = append(indexes, ix)
+	}
+	r := newReplica(lsis)
+	t := &table{db: db, name: name, arn: arn, id: fmt.Sprintf("00000000-0000-4000-8000-%012x", num), num: num,
+		created: created, schema: schema, input: in, replicas: [3]*replica{r, r, r}, log: &changeLog{},
+		indexes: indexes, strict: db.opts.StrictMode}
 	t.seed = db.opts.Seed ^ partitionHash([]byte(name))
 	t.writeMu.Lock()
 	defer t.writeMu.Unlock()
 	t.appendRecord(&record{seq: db.seq.Add(1), table: num, kind: recordCreated, origin: originUser})
 	if db.opts.Replication != Sync {
-		t.follower = newFollower(&db.opts, t.seed, t.log)
+		t.follower = newFollower(&db.opts, t.seed, t.log, newReplica(lsis), nil, indexes)
 		t.replicas[2] = t.follower.replica
 		t.readers = append(t.readers, t.follower)
 	}
+	for _, ix := range indexes {
+		if ix.kind == globalIndex {
+			rep := &replica{mu: new(sync.RWMutex), tree: newIndexTree()}
+			ix.gsi = newFollower(&db.opts, t.seed^partitionHash([]byte(ix.name)), t.log, rep, ix, nil)
+			t.readers = append(t.readers, ix.gsi)
+		}
+	}
 	return t
+}
+
+// index returns the table's index of that name, or nil.
+func (t *table) index(name string) *index {
+	for _, ix := range t.indexes {
+		if ix.name == name {
+			return ix
+		}
+	}
+	return nil
 }
 
 // drop marks the table deleted, so that no commit lands in it any more,
@@ -71,6 +101,11 @@ func (t *table) tick() uint64 {
 	op := t.ops.Add(1)
 	if t.follower != nil {
 		t.follower.catchUp(op)
+	}
+	for _, ix := range t.indexes {
+		if ix.gsi != nil {
+			ix.gsi.catchUp(op)
+		}
 	}
 	return op
 }
@@ -119,6 +154,16 @@ func (t *table) describe(status TableStatus) *TableDescription {
 		d.ProvisionedThroughput.WriteCapacityUnits = in.ProvisionedThroughput.WriteCapacityUnits
 	}
 	describeSettings(d, &in, t.arn, t.created)
+	for i := range d.GlobalSecondaryIndexes {
+		g := &d.GlobalSecondaryIndexes[i]
+		ix := t.index(g.IndexName)
+		g.ItemCount, g.IndexSizeBytes = ix.items.Load(), ix.bytes.Load()
+	}
+	for i := range d.LocalSecondaryIndexes {
+		l := &d.LocalSecondaryIndexes[i]
+		ix := t.index(l.IndexName)
+		l.ItemCount, l.IndexSizeBytes = ix.items.Load(), ix.bytes.Load()
+	}
 	return d
 }
 
@@ -132,10 +177,22 @@ func (t *table) fork(db *DB) *table {
 	c.replicas = [3]*replica{r, r, r}
 	var cursors map[*cursor]*cursor
 	c.log, cursors = t.log.fork()
+	for _, ix := range t.indexes {
+		nix := &index{indexSchema: ix.indexSchema, arn: ix.arn, lsi: ix.lsi, table: ix.table, names: ix.names}
+		nix.items.Store(ix.items.Load())
+		nix.bytes.Store(ix.bytes.Load())
+		c.indexes = append(c.indexes, nix)
+	}
 	if t.follower != nil {
-		c.follower = t.follower.fork(c.log, cursors[t.follower.cur])
+		c.follower = t.follower.fork(c.log, cursors[t.follower.cur], nil, c.indexes)
 		c.replicas[2] = c.follower.replica
 		c.readers = append(c.readers, c.follower)
+	}
+	for i, ix := range t.indexes {
+		if ix.gsi != nil {
+			c.indexes[i].gsi = ix.gsi.fork(c.log, cursors[ix.gsi.cur], c.indexes[i], nil)
+			c.readers = append(c.readers, c.indexes[i].gsi)
+		}
 	}
 	c.ops.Store(t.ops.Load())
 	c.items.Store(t.items.Load())

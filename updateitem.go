@@ -89,12 +89,18 @@ func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOu
 		if err := u.checkKeyAttributes(t.schema); err != nil {
 			return nil, err
 		}
+		if err := u.checkIndexKeyPaths(t); err != nil {
+			return nil, err
+		}
 		var result updateResult
 		defer func() { result.release() }()
 		_, _, err = p.write(t, k, cond, func(old entry, found bool) (change, error) {
 			var err error
 			result, err = u.apply(k, in.Key, old, found)
 			if err != nil || !result.write {
+				return change{keep: true}, err
+			}
+			if err := t.checkEntryIndexKeys(result.next); err != nil {
 				return change{keep: true}, err
 			}
 			return change{next: result.next}, nil

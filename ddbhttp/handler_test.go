@@ -343,6 +343,9 @@ func TestHandler_EmptyTableNameAndUnsupportedMembers(t *testing.T) {
 	w = call(t, h, "CreateTable", `{"TableName":"gsi","KeySchema":[{"AttributeName":"id","KeyType":"HASH"}],
 		"AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"},{"AttributeName":"g","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST",
 		"GlobalSecondaryIndexes":[{"IndexName":"byG","KeySchema":[{"AttributeName":"g","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"}}]}`)
+	assert.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	w = call(t, h, "CreateTable", `{"TableName":"warm","KeySchema":[{"AttributeName":"id","KeyType":"HASH"}],
+		"AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST","ResourcePolicy":"{}"}`)
 	assert.Equal(t, http.StatusBadRequest, w.Code)
-	assert.JSONEq(t, `{"__type":"com.amazon.coral.validate#ValidationException","message":"ddbsim does not support GlobalSecondaryIndexes yet"}`, w.Body.String())
+	assert.JSONEq(t, `{"__type":"com.amazon.coral.validate#ValidationException","message":"ddbsim does not support ResourcePolicy yet"}`, w.Body.String())
 }
