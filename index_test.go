@@ -324,3 +324,18 @@ func TestIndexes_DescribeCountsAndFork(t *testing.T) {
 	db.Settle()
 	fork.Settle()
 }
+
+func TestPropagateIndex_HoldsOneGSIStale(t *testing.T) {
+	db := newOrdersDB(t, &Options{Replication: Manual, Seed: 1})
+	putOrder(t, db, Item{"pk": S("a"), "sk": S("1"), "customer": S("ada"), "placed": Int(1), "flag": S("x")})
+	assert.Equal(t, int64(3), db.Stats().PendingIndexWrites, "each GSI owes the write, byRegion too, for which it is no entry")
+	assert.Equal(t, 1, db.PropagateIndex("orders", "byCustomer", -1))
+	assert.Len(t, queryIndex(t, db, byCustomer("ada")).Items, 1, "byCustomer caught up")
+	flag := QueryInput{IndexName: "byFlag", KeyConditionExpression: "flag = :f", ExpressionAttributeValues: map[string]Value{":f": S("x")}}
+	assert.Empty(t, queryIndex(t, db, flag).Items, "byFlag still stale")
+	assert.Zero(t, db.PropagateIndex("orders", "byStatus", -1), "an LSI has nothing to propagate")
+	assert.Zero(t, db.PropagateIndex("orders", "nope", -1))
+	assert.Zero(t, db.PropagateIndex("nope", "byFlag", -1))
+	db.Settle()
+	assert.Len(t, queryIndex(t, db, flag).Items, 1)
+}

@@ -1,0 +1,46 @@
+package ddbaws
+
+import (
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+)
+
+// indexItem is an item of the "indexed" table (createTableSteps makes it).
+func indexItem(sk, g, l, a string) map[string]types.AttributeValue {
+	it := map[string]types.AttributeValue{"pk": avS("p"), "sk": avS(sk), "a": avS(a), "b": avS("not projected")}
+	if g != "" {
+		it["g"] = avN(g)
+	}
+	if l != "" {
+		it["l"] = avS(l)
+	}
+	return it
+}
+
+// indexSteps are the parity steps of secondary indexes, on the table
+// "indexed" (GSI byG on g N, ALL; LSI byL on pk, l S, INCLUDE a): writes,
+// their index key checks, and reads of both indexes.
+var indexSteps = []step{
+	putStep("index put 1", &dynamodb.PutItemInput{TableName: aws.String("indexed"), Item: indexItem("1", "10", "x", "one")}),
+	putStep("index put 2", &dynamodb.PutItemInput{TableName: aws.String("indexed"), Item: indexItem("2", "10", "y", "two")}),
+	putStep("index put sparse", &dynamodb.PutItemInput{TableName: aws.String("indexed"), Item: indexItem("3", "", "", "three")}),
+	putStep("index put type mismatch", &dynamodb.PutItemInput{TableName: aws.String("indexed"),
+		Item: map[string]types.AttributeValue{"pk": avS("p"), "sk": avS("4"), "g": avS("ten")}}),
+	putStep("index put empty LSI key", &dynamodb.PutItemInput{TableName: aws.String("indexed"),
+		Item: map[string]types.AttributeValue{"pk": avS("p"), "sk": avS("4"), "l": avS("")}}),
+	queryStep("index query GSI", &dynamodb.QueryInput{TableName: aws.String("indexed"), IndexName: aws.String("byG"),
+		KeyConditionExpression: aws.String("g = :g"), ExpressionAttributeValues: values(":g", avN("10"))}),
+	queryStep("index query GSI page", &dynamodb.QueryInput{TableName: aws.String("indexed"), IndexName: aws.String("byG"), Limit: aws.Int32(1),
+		KeyConditionExpression: aws.String("g = :g"), ExpressionAttributeValues: values(":g", avN("10"))}),
+	queryStep("index query GSI consistent", &dynamodb.QueryInput{TableName: aws.String("indexed"), IndexName: aws.String("byG"), ConsistentRead: aws.Bool(true),
+		KeyConditionExpression: aws.String("g = :g"), ExpressionAttributeValues: values(":g", avN("10"))}),
+	queryStep("index query LSI", &dynamodb.QueryInput{TableName: aws.String("indexed"), IndexName: aws.String("byL"), ConsistentRead: aws.Bool(true),
+		KeyConditionExpression: aws.String("pk = :p AND l > :x"), ExpressionAttributeValues: values(":p", avS("p"), ":x", avS("a"))}),
+	queryStep("index query LSI all attributes", &dynamodb.QueryInput{TableName: aws.String("indexed"), IndexName: aws.String("byL"), Select: types.SelectAllAttributes,
+		KeyConditionExpression: aws.String("pk = :p"), ExpressionAttributeValues: values(":p", avS("p"))}),
+	queryStep("index query unknown", &dynamodb.QueryInput{TableName: aws.String("indexed"), IndexName: aws.String("byZ"),
+		KeyConditionExpression: aws.String("g = :g"), ExpressionAttributeValues: values(":g", avN("10"))}),
+	scanStep("index scan GSI", &dynamodb.ScanInput{TableName: aws.String("indexed"), IndexName: aws.String("byG")}),
+	describeStep("index describe", aws.String("indexed")),
+}
