@@ -41,6 +41,12 @@
 //   - Manual: as Async, but the third replica applies writes only when the
 //     program calls Propagate or Settle.
 //
+// A global secondary index is never strongly consistent: each GSI is a
+// reader of its table's commit log with a lag of its own (none in Sync,
+// drawn from the seed in Async, until PropagateIndex or Settle in
+// Manual), so a Query on it may miss the latest writes; local secondary
+// indexes are written with the table.
+//
 // Stats counts the stale reads served. Fork copies a whole DB in O(1) per
 // item, to load a fixture once and give each test its own copy.
 //

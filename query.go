@@ -10,8 +10,12 @@ import (
 // QueryInput is the input of Query.
 type QueryInput struct {
 	TableName string
-	// IndexName names a secondary index to query. ddbsim has no indexes
-	// yet: any name is "The table does not have the specified index".
+	// IndexName names a secondary index of the table to query (its key
+	// conditions, start key and LastEvaluatedKey then hold the index's
+	// key attributes beside the table's); a name the table lacks is "The
+	// table does not have the specified index". A GSI is read eventually
+	// consistent only (ConsistentRead is refused); Select defaults to
+	// ALL_PROJECTED_ATTRIBUTES.
 	IndexName string
 	// KeyConditionExpression selects one partition and, optionally, a
 	// range of sort keys: "pk = :p", "pk = :p AND sk < :s" (or "<=", ">",

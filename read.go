@@ -16,8 +16,9 @@ type Select string
 const (
 	// SelectAllAttributes returns whole items.
 	SelectAllAttributes Select = "ALL_ATTRIBUTES"
-	// SelectAllProjectedAttributes is for secondary indexes, which ddbsim
-	// does not have yet: on a table it is a ValidationException.
+	// SelectAllProjectedAttributes returns what a secondary index
+	// projects (the default on an index); on a table it is a
+	// ValidationException.
 	SelectAllProjectedAttributes Select = "ALL_PROJECTED_ATTRIBUTES"
 	// SelectSpecificAttributes returns the attributes a
 	// ProjectionExpression or AttributesToGet names.

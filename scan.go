@@ -15,8 +15,12 @@ const MaxTotalSegments = 1_000_000
 // ScanInput is the input of Scan.
 type ScanInput struct {
 	TableName string
-	// IndexName names a secondary index to scan. ddbsim has no indexes
-	// yet: any name is "The table does not have the specified index".
+	// IndexName names a secondary index of the table to scan (its key
+	// conditions, start key and LastEvaluatedKey then hold the index's
+	// key attributes beside the table's); a name the table lacks is "The
+	// table does not have the specified index". A GSI is read eventually
+	// consistent only (ConsistentRead is refused); Select defaults to
+	// ALL_PROJECTED_ATTRIBUTES.
 	IndexName string
 	// FilterExpression drops items after they are read (they still count
 	// in ScannedCount, against Limit and in the capacity). Unlike Query's,
