@@ -39,6 +39,9 @@ type record struct {
 	op        uint64
 	before    entry
 	after     entry
+	// vals, on a table with secondary indexes, are the attributes the
+	// indexes store of both images, decoded once at the commit.
+	vals *recordVals
 }
 
 // key returns the changed item's key.

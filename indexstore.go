@@ -28,6 +28,12 @@ type index struct {
 	// projection: the table's key, then the index's; LastEvaluatedKey's
 	// attributes.
 	names []string
+	// keys are the index's key attributes, partition then sort.
+	keys []keyAttr
+	// stored are the attributes maintenance decodes of an item: the
+	// index's keys for ALL (which stores the item's encoding as it is),
+	// names (and INCLUDE's NonKeyAttributes) otherwise.
+	stored []string
 	// items and bytes count the entries of the authoritative tree (the
 	// GSI's, the leader's LSI), for DescribeTable.
 	items, bytes atomic.Int64
@@ -36,14 +42,31 @@ type index struct {
 // newIndex returns the storage-side index of schema s on a table keyed by
 // ks whose ARN is tableARN.
 func newIndex(s indexSchema, ks keySchema, tableARN string) *index {
-	ix := &index{indexSchema: s, arn: tableARN + "/index/" + s.name, table: ks}
+	ix := &index{indexSchema: s, arn: tableARN + "/index/" + s.name, table: ks, keys: slices.Concat(s.hash, s.sort)}
 	ix.names = ks.names()
 	for _, a := range ix.keyAttrs() {
 		if !slices.Contains(ix.names, a.name) {
 			ix.names = append(ix.names, a.name)
 		}
 	}
+	switch s.projection {
+	case ProjectionTypeAll:
+		ix.stored = ix.keyNames()
+	case ProjectionTypeInclude:
+		ix.stored = append(slices.Clone(ix.names), s.nonKey...)
+	default:
+		ix.stored = ix.names
+	}
 	return ix
+}
+
+// fork returns a copy of the index for a forked table, with its counts
+// and without its GSI reader (which the table's fork forks).
+func (ix *index) fork() *index {
+	c := &index{indexSchema: ix.indexSchema, arn: ix.arn, lsi: ix.lsi, table: ix.table, names: ix.names, keys: ix.keys, stored: ix.stored}
+	c.items.Store(ix.items.Load())
+	c.bytes.Store(ix.bytes.Load())
+	return c
 }
 
 // treeOf returns the index's tree that serves reads of replica r: a
@@ -70,9 +93,7 @@ func (ix *index) baseKey(e entry) tableKey {
 }
 
 // keyAttrs returns the index's key attributes, partition then sort.
-func (ix *index) keyAttrs() []keyAttr {
-	return append(append(make([]keyAttr, 0, len(ix.hash)+len(ix.sort)), ix.hash...), ix.sort...)
-}
+func (ix *index) keyAttrs() []keyAttr { return ix.keys }
 
 // Index entry keys are fields, each a 2-byte big-endian length and the
 // order-preserving encoding of a value (appendKeyBytes); a length of
@@ -171,28 +192,45 @@ func (ix *index) indexKey(vals func(name string) (Value, bool), base string) (k 
 // one of another type or empty). Cost: decoding the attributes the index
 // stores; for KEYS_ONLY and INCLUDE, encoding them anew.
 func (ix *index) entryFor(e entry) (entry, bool) {
-	want := ix.names
-	if ix.projection == ProjectionTypeInclude {
-		want = append(append([]string(nil), ix.names...), ix.nonKey...)
-	}
-	var it Item
-	var err error
-	if ix.projection == ProjectionTypeAll {
-		it, err = decodeAttributes(e.enc(), ix.keyNames())
-	} else {
-		it, err = decodeAttributes(e.enc(), want)
-	}
-	if err != nil {
-		return entry{}, false
-	}
-	k, ok := ix.indexKey(func(name string) (Value, bool) { v, ok := it[name]; return v, ok }, e.key())
+	vals := getScratchItem()
+	defer putScratchItem(vals)
+	k, ok := ix.keyOf(e, vals)
 	if !ok {
 		return entry{}, false
 	}
+	return ix.entryAt(k, e, vals)
+}
+
+// keyOf decodes into vals (empty) the attributes the index stores of the
+// item e and returns its index key, or false when the item is not in the
+// index.
+func (ix *index) keyOf(e entry, vals Item) (tableKey, bool) {
+	if err := decodeAttributesInto(vals, e.enc(), ix.stored, nil); err != nil {
+		return tableKey{}, false
+	}
+	return ix.keyIn(e, vals)
+}
+
+// keyIn returns the index key of the item e whose attributes vals holds
+// (those the index stores, and maybe others).
+func (ix *index) keyIn(e entry, vals Item) (tableKey, bool) {
+	return ix.indexKey(func(name string) (Value, bool) { v, ok := vals[name]; return v, ok }, e.key())
+}
+
+// entryAt returns the index entry under k of the item e, whose stored
+// attributes (and maybe others) vals holds.
+func (ix *index) entryAt(k tableKey, e entry, vals Item) (entry, bool) {
 	if ix.projection == ProjectionTypeAll {
 		return newEntry(k, []byte(e.enc()), e.size()), true
 	}
-	enc, size, err := encodeItem(it)
+	proj := getScratchItem()
+	defer putScratchItem(proj)
+	for _, name := range ix.stored {
+		if v, ok := vals[name]; ok {
+			proj[name] = v
+		}
+	}
+	enc, size, err := encodeItem(proj)
 	if err != nil {
 		return entry{}, false
 	}
@@ -211,35 +249,118 @@ func (ix *index) keyNames() []string {
 // maintain applies an item change record to the index tree (whose lock
 // the caller holds): the entry of the item before leaves, the entry of
 // the item after comes in; an entry whose key stays is replaced in
-// place. count says whether the tree is the index's authoritative one,
-// whose entries DescribeTable counts.
+// place, and left alone when what the index stores of the item is
+// unchanged. count says whether the tree is the index's authoritative
+// one, whose entries DescribeTable counts. Cost: decoding the attributes
+// the index stores of both images, O(log n) a tree change.
 func (ix *index) maintain(tree *btree.BTreeG[entry], r *record, count bool) {
-	var old, next entry
-	oldIn, nextIn := false, false
-	if r.hadBefore {
-		old, oldIn = ix.entryFor(r.before)
+	var oldVals, newVals Item
+	if r.vals != nil {
+		oldVals, newVals = r.vals.before, r.vals.after
+	} else {
+		oldVals, newVals = getScratchItem(), getScratchItem()
+		defer putScratchItem(oldVals)
+		defer putScratchItem(newVals)
+		if r.hadBefore && decodeAttributesInto(oldVals, r.before.enc(), ix.stored, nil) != nil {
+			return
+		}
+		if r.hasAfter && decodeAttributesInto(newVals, r.after.enc(), ix.stored, nil) != nil {
+			return
+		}
 	}
+	var oldK, newK tableKey
+	oldIn, newIn := false, false
 	if r.hasAfter {
-		next, nextIn = ix.entryFor(r.after)
+		newK, newIn = ix.keyIn(r.after, newVals)
 	}
-	if oldIn && (!nextIn || old.key() != next.key() || old.hash != next.hash) {
-		tree.Delete(old)
-		if count {
+	switch {
+	case !r.hadBefore:
+	case r.hasAfter && ix.sameKeyValues(oldVals, newVals): // the item's key is the same too
+		oldK, oldIn = newK, newIn
+	default:
+		oldK, oldIn = ix.keyIn(r.before, oldVals)
+	}
+	if oldIn && newIn && oldK == newK && ix.sameStored(r, oldVals, newVals) {
+		return
+	}
+	if oldIn && (!newIn || oldK != newK) {
+		if old, ok := tree.Delete(probe(oldK)); ok && count {
 			ix.items.Add(-1)
 			ix.bytes.Add(-int64(old.size()))
 		}
 	}
-	if nextIn {
-		prev, replaced := tree.ReplaceOrInsert(next)
-		if count {
-			if replaced {
-				ix.bytes.Add(-int64(prev.size()))
-			} else {
-				ix.items.Add(1)
-			}
-			ix.bytes.Add(int64(next.size()))
+	if !newIn {
+		return
+	}
+	next, ok := ix.entryAt(newK, r.after, newVals)
+	if !ok {
+		return
+	}
+	prev, replaced := tree.ReplaceOrInsert(next)
+	if count {
+		if replaced {
+			ix.bytes.Add(-int64(prev.size()))
+		} else {
+			ix.items.Add(1)
+		}
+		ix.bytes.Add(int64(next.size()))
+	}
+}
+
+// sameStored reports whether the index stores the same of both images of
+// r (whose stored attributes oldVals and newVals hold): the same item for
+// ALL, the same values of its attributes otherwise.
+func (ix *index) sameStored(r *record, oldVals, newVals Item) bool {
+	if ix.projection == ProjectionTypeAll {
+		return r.before.enc() == r.after.enc()
+	}
+	for _, name := range ix.stored {
+		a, okA := oldVals[name]
+		b, okB := newVals[name]
+		if okA != okB || okA && !a.Equal(b) {
+			return false
 		}
 	}
+	return true
+}
+
+// sameKeyValues reports whether two images hold the same index key
+// attributes (each absent from both, or equal in both).
+func (ix *index) sameKeyValues(a, b Item) bool {
+	for _, k := range ix.keys {
+		va, okA := a[k.name]
+		vb, okB := b[k.name]
+		if okA != okB || okA && (va.t != vb.t || va.s != vb.s) {
+			return false
+		}
+	}
+	return true
+}
+
+// recordVals are the attributes every index of a table stores, decoded
+// once from both images of a record, for all the indexes to share.
+type recordVals struct {
+	before, after Item
+}
+
+// decodeForIndexes decodes, once for every index, the attributes the
+// indexes store of both images of r (names: their union), into maps of
+// scratchItems: release gives them back once no reader keeps r.
+func decodeForIndexes(r *record, names []string) *recordVals {
+	v := &recordVals{before: getScratchItem(), after: getScratchItem()}
+	if r.hadBefore {
+		decodeAttributesInto(v.before, r.before.enc(), names, nil)
+	}
+	if r.hasAfter {
+		decodeAttributesInto(v.after, r.after.enc(), names, nil)
+	}
+	return v
+}
+
+// release gives v's maps back to scratchItems.
+func (v *recordVals) release() {
+	putScratchItem(v.before)
+	putScratchItem(v.after)
 }
 
 // recompute returns the index's tree as it should be for a base tree:

@@ -2,6 +2,7 @@ package ddbsim
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -29,12 +30,15 @@ type table struct {
 	readers  []logReader // guarded by writeMu
 	follower *follower   // nil in Sync mode
 	indexes  []*index    // GSIs, then LSIs, in CreateTable's order
-	seed     uint64      // picks the replica of eventually consistent reads
-	strict   bool        // Options.StrictMode
-	ops      atomic.Uint64
-	items    atomic.Int64
-	bytes    atomic.Int64
-	tags     tagSet // its tags (tags.go)
+	// indexStored are the attributes any index stores of an item (nil
+	// without indexes): what a commit decodes once for all of them.
+	indexStored []string
+	seed        uint64 // picks the replica of eventually consistent reads
+	strict      bool   // Options.StrictMode
+	ops         atomic.Uint64
+	items       atomic.Int64
+	bytes       atomic.Int64
+	tags        tagSet // its tags (tags.go)
 }
 
 // newTable returns the table number num of db, with the secondary
@@ -56,6 +60,13 @@ func newTable(db *DB, name string, num uint64, created time.Time, schema keySche
 		created: created, schema: schema, input: in, replicas: [3]*replica{r, r, r}, log: &changeLog{},
 		indexes: indexes, strict: db.opts.StrictMode}
 	t.seed = db.opts.Seed ^ partitionHash([]byte(name))
+	for _, ix := range indexes {
+		for _, name := range ix.stored {
+			if !slices.Contains(t.indexStored, name) {
+				t.indexStored = append(t.indexStored, name)
+			}
+		}
+	}
 	t.writeMu.Lock()
 	defer t.writeMu.Unlock()
 	t.appendRecord(&record{seq: db.seq.Add(1), table: num, kind: recordCreated, origin: originUser})
@@ -172,16 +183,13 @@ func (t *table) describe(status TableStatus) *TableDescription {
 // cursors. The caller holds the table's write lock.
 func (t *table) fork(db *DB) *table {
 	c := &table{db: db, name: t.name, arn: t.arn, id: t.id, num: t.num, created: t.created, schema: t.schema, input: t.input,
-		seed: t.seed, strict: t.strict}
+		seed: t.seed, strict: t.strict, indexStored: t.indexStored}
 	r := t.leader().fork()
 	c.replicas = [3]*replica{r, r, r}
 	var cursors map[*cursor]*cursor
 	c.log, cursors = t.log.fork()
 	for _, ix := range t.indexes {
-		nix := &index{indexSchema: ix.indexSchema, arn: ix.arn, lsi: ix.lsi, table: ix.table, names: ix.names}
-		nix.items.Store(ix.items.Load())
-		nix.bytes.Store(ix.bytes.Load())
-		c.indexes = append(c.indexes, nix)
+		c.indexes = append(c.indexes, ix.fork())
 	}
 	if t.follower != nil {
 		c.follower = t.follower.fork(c.log, cursors[t.follower.cur], nil, c.indexes)

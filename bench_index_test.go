@@ -1,0 +1,124 @@
+package ddbsim
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// benchIndexedTable is hashKeyTable's "users" with sort key seq (N),
+// and, when indexed, DESIGN.md's budget case: two GSIs (byEmail on email,
+// ALL; byCity on city and age, KEYS_ONLY) and one LSI (byScore on id and
+// score, ALL).
+func benchIndexedTable(indexed bool) CreateTableInput {
+	in := CreateTableInput{TableName: "users", KeySchema: keys("id", "HASH", "seq", "RANGE"),
+		AttributeDefinitions: []AttributeDefinition{{"id", ScalarAttributeTypeS}, {"seq", ScalarAttributeTypeN}},
+		BillingMode:          BillingModePayPerRequest}
+	if indexed {
+		in.AttributeDefinitions = append(in.AttributeDefinitions, AttributeDefinition{"email", ScalarAttributeTypeS},
+			AttributeDefinition{"city", ScalarAttributeTypeS}, AttributeDefinition{"age", ScalarAttributeTypeN}, AttributeDefinition{"score", ScalarAttributeTypeN})
+		in.GlobalSecondaryIndexes = []GlobalSecondaryIndex{
+			{IndexName: "byEmail", KeySchema: keys("email", "HASH"), Projection: &Projection{ProjectionType: ProjectionTypeAll}},
+			{IndexName: "byCity", KeySchema: keys("city", "HASH", "age", "RANGE"), Projection: &Projection{ProjectionType: ProjectionTypeKeysOnly}},
+		}
+		in.LocalSecondaryIndexes = []LocalSecondaryIndex{
+			{IndexName: "byScore", KeySchema: keys("id", "HASH", "score", "RANGE"), Projection: &Projection{ProjectionType: ProjectionTypeAll}},
+		}
+	}
+	return in
+}
+
+// benchIndexedItem is benchItem with a sort key and a top-level city.
+func benchIndexedItem(i int) Item {
+	it := benchItem(i / 10)
+	it["seq"] = Int(int64(i % 10))
+	it["email"] = S("user" + strconv.Itoa(i) + "@example.com")
+	it["city"] = S("city" + strconv.Itoa(i%50))
+	return it
+}
+
+func loadIndexedTable(b *testing.B, indexed bool, n int) *DB {
+	b.Helper()
+	db := New(nil)
+	_, err := db.CreateTable(context.Background(), benchIndexedTable(indexed))
+	require.NoError(b, err)
+	for i := range n {
+		_, err := db.PutItem(context.Background(), PutItemInput{TableName: "users", Item: benchIndexedItem(i)})
+		require.NoError(b, err)
+	}
+	return db
+}
+
+// BenchmarkIndexes compares PutItem (overwriting one of 1k items whose
+// index keys change) and a 10-item Query on a table without indexes and
+// on one with 2 GSIs and 1 LSI (budget: PutItem ≤ 2x; the Query on the
+// GSI ≤ 1.2x the same Query on the table).
+func BenchmarkIndexes(b *testing.B) {
+	for _, indexed := range []bool{false, true} {
+		name := map[bool]string{false: "plain", true: "2GSI+LSI"}[indexed]
+		b.Run("PutItem/"+name, func(b *testing.B) {
+			db := loadIndexedTable(b, indexed, 1000)
+			users := db.Table("users")
+			items := make([]Item, 1000)
+			for i := range items {
+				items[i] = benchIndexedItem(i)
+				items[i]["age"] = Int(int64(40 + i%7)) // a changed index key on every overwrite
+			}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if _, err := users.PutItem(context.Background(), PutItemInput{Item: items[i%len(items)]}); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+	db := loadIndexedTable(b, true, 1000)
+	users := db.Table("users")
+	for _, q := range []struct {
+		name string
+		in   QueryInput
+	}{
+		{"Query10/table", QueryInput{KeyConditionExpression: "id = :id", ExpressionAttributeValues: map[string]Value{":id": S("user#7")}}},
+		{"Query10/LSI", QueryInput{IndexName: "byScore", KeyConditionExpression: "id = :id", ExpressionAttributeValues: map[string]Value{":id": S("user#7")}}},
+		{"Query10/GSI", QueryInput{IndexName: "byCity", KeyConditionExpression: "city = :c AND age > :a",
+			ExpressionAttributeValues: map[string]Value{":c": S("city7"), ":a": Int(0)}}},
+	} {
+		b.Run(q.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				out, err := users.Query(context.Background(), q.in)
+				if err != nil || len(out.Items) < 10 {
+					b.Fatal(err, len(out.Items))
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkMemoryPerIndexedItem reports the heap each item costs in a
+// table with 2 GSIs and 1 LSI (Sync mode) beside the plain table's.
+func BenchmarkMemoryPerIndexedItem(b *testing.B) {
+	for _, indexed := range []bool{false, true} {
+		b.Run(fmt.Sprint(map[bool]string{false: "plain", true: "2GSI+LSI"}[indexed]), func(b *testing.B) {
+			const n = 100_000
+			for b.Loop() {
+				runtime.GC()
+				var before, after runtime.MemStats
+				runtime.ReadMemStats(&before)
+				db := loadIndexedTable(b, indexed, n)
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				size, _ := benchIndexedItem(n / 2).Size()
+				b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/n, "heap-B/item")
+				b.ReportMetric(float64(size), "item-B")
+				runtime.KeepAlive(db)
+			}
+		})
+	}
+}
