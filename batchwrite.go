@@ -265,7 +265,7 @@ func (w *batchWrite) decide(old entry, found bool) (change, error) {
 	if w.put {
 		return change{next: newEntry(w.k, w.enc, w.size)}, nil
 	}
-	return change{remove: true, keep: !found}, nil
+	return deletion(found), nil
 }
 
 // cloneWriteRequests deep-copies write requests for UnprocessedItems.

@@ -67,9 +67,7 @@ func (db *DB) DeleteItem(ctx context.Context, in DeleteItemInput) (*DeleteItemOu
 		if err != nil {
 			return nil, err
 		}
-		old, found, err := p.write(t, k, cond, func(_ entry, found bool) (change, error) {
-			return change{remove: true, keep: !found}, nil
-		})
+		old, found, err := p.write(t, k, cond, func(_ entry, found bool) (change, error) { return deletion(found), nil })
 		if err != nil {
 			return nil, err
 		}
@@ -78,3 +76,7 @@ func (db *DB) DeleteItem(ctx context.Context, in DeleteItemInput) (*DeleteItemOu
 			ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(old.size()))}, err
 	})
 }
+
+// deletion is the change a delete makes: it removes the item, if there is
+// one (found).
+func deletion(found bool) change { return change{remove: true, keep: !found} }

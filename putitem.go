@@ -51,35 +51,19 @@ func (db *DB) PutItem(ctx context.Context, in PutItemInput) (*PutItemOutput, err
 		if err := p.checkConstraints("item", in.Item != nil); err != nil {
 			return nil, err
 		}
-		exprs := p.exprRequest(exprsOf(conditionExpr(in.ConditionExpression)))
-		if err := exprs.checkParams(); err != nil {
-			return nil, err
-		}
 		enc := getEncoder()
 		defer putEncoder(enc)
-		if err := enc.item(in.Item); err != nil {
-			return nil, err
-		}
-		size := enc.size
-		if !allOldOrNone(in.ReturnValues) {
-			return nil, errOnlyAllOldOrNone
-		}
-		if size > MaxItemSize {
-			return nil, validationError("Item size has exceeded the maximum allowed size")
-		}
-		cond, _, err := db.writeCondition(exprs, in.Expected, in.ConditionalOperator)
+		cond, err := db.checkPut(p, in.Item, in.ConditionExpression, enc)
 		if err != nil {
 			return nil, err
 		}
+		size := enc.size
 		t := db.lookup(in.TableName)
 		if t == nil {
 			return nil, errTableNotFound()
 		}
-		k, err := t.schema.fromItem(in.Item)
+		k, err := putKey(t, in.Item)
 		if err != nil {
-			return nil, err
-		}
-		if err := t.checkItemIndexKeys(in.Item); err != nil {
 			return nil, err
 		}
 		old, found, err := p.write(t, k, cond, func(entry, bool) (change, error) { return change{next: newEntry(k, enc.buf, size)}, nil })
@@ -90,4 +74,41 @@ func (db *DB) PutItem(ctx context.Context, in PutItemInput) (*PutItemOutput, err
 		return &PutItemOutput{Attributes: attrs,
 			ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(max(old.size(), size)))}, err
 	})
+}
+
+// checkPut makes PutItem's checks of a request, after its shape's, that
+// need no table, in DynamoDB's order: the expression parameters, the
+// item's values (encoded into enc, which then holds its encoding and
+// size), ReturnValues, the item's size, the expressions. It returns the
+// compiled condition (nil for none). A transaction's Put makes the same
+// checks.
+func (db *DB) checkPut(p writeParams, item Item, conditionExpression string, enc *encoder) (*condition, error) {
+	exprs := p.exprRequest(exprsOf(conditionExpr(conditionExpression)))
+	if err := exprs.checkParams(); err != nil {
+		return nil, err
+	}
+	if err := enc.item(item); err != nil {
+		return nil, err
+	}
+	if !allOldOrNone(p.rv) {
+		return nil, errOnlyAllOldOrNone
+	}
+	if enc.size > MaxItemSize {
+		return nil, validationError("Item size has exceeded the maximum allowed size")
+	}
+	cond, _, err := db.writeCondition(exprs, p.expected, p.condOp)
+	return cond, err
+}
+
+// putKey locates a put item in t: its primary key, with AWS's messages
+// for a key attribute missing or of the wrong type, then its index keys'
+// types and values. The checks of an item
+// against its table belong here: a transaction's Put makes them too (and
+// reports them as a cancellation reason, see schemaFault).
+func putKey(t *table, item Item) (tableKey, error) {
+	k, err := t.schema.fromItem(item)
+	if err != nil {
+		return tableKey{}, err
+	}
+	return k, t.checkItemIndexKeys(item)
 }

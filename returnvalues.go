@@ -42,10 +42,15 @@ func (c *constraints) returnItemCollectionMetrics(r ReturnItemCollectionMetrics)
 // itemTableName validates the TableName of an item operation: a name of
 // 1 to 255 characters of [a-zA-Z0-9_.-], or a table ARN.
 func (c *constraints) itemTableName(name string) {
-	if isARN(name) {
-		return
+	c.itemTableNameAt(name, "tableName")
+}
+
+// itemTableNameAt validates the TableName of an item action at path: a
+// name of 1 to 255 characters of [a-zA-Z0-9_.-], or a table ARN.
+func (c *constraints) itemTableNameAt(name, path string) {
+	if !isARN(name) {
+		c.name(name, path, 1)
 	}
-	c.name(name, "tableName", 1)
 }
 
 // errOnlyAllOldOrNone is AWS's answer to a PutItem or DeleteItem asking

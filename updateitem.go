@@ -71,40 +71,20 @@ func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOu
 		if err != nil {
 			return nil, err
 		}
-		legacyUpd, err := checkAttributeUpdates(in.AttributeUpdates)
+		u, cond, err := db.checkUpdate(p, exprs)
 		if err != nil {
 			return nil, err
 		}
-		cond, compiled, err := db.writeCondition(exprs, in.Expected, in.ConditionalOperator)
-		if err != nil {
-			return nil, err
-		}
-		u := updater{expr: compiled.update, env: &compiled.env, legacy: legacyUpd,
-			keepOld: in.ReturnValues == ReturnValueAllOld || in.ReturnValues == ReturnValueUpdatedOld,
-			whole:   in.ReturnValues == ReturnValueAllOld || in.ReturnValues == ReturnValueAllNew}
 		t, k, err := located.get()
 		if err != nil {
 			return nil, err
 		}
-		if err := u.checkKeyAttributes(t.schema); err != nil {
-			return nil, err
-		}
-		if err := u.checkIndexKeyPaths(t); err != nil {
+		if err := u.checkTable(t); err != nil {
 			return nil, err
 		}
 		var result updateResult
 		defer func() { result.release() }()
-		_, _, err = p.write(t, k, cond, func(old entry, found bool) (change, error) {
-			var err error
-			result, err = u.apply(k, in.Key, old, found)
-			if err != nil || !result.write {
-				return change{keep: true}, err
-			}
-			if err := t.checkEntryIndexKeys(result.next); err != nil {
-				return change{keep: true}, err
-			}
-			return change{next: result.next}, nil
-		})
+		_, _, err = p.write(t, k, cond, func(old entry, found bool) (change, error) { return u.decide(t, k, in.Key, old, found, &result) })
 		if err != nil {
 			return nil, err
 		}
@@ -113,4 +93,51 @@ func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOu
 			ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(max(result.oldSize, result.next.size()))),
 		}, nil
 	})
+}
+
+// checkUpdate makes UpdateItem's checks of a request's updates and
+// expressions, after its key's values, in DynamoDB's order: the legacy
+// AttributeUpdates, then the expressions. It returns the updater, ready
+// for the ReturnValues asked, and the compiled condition (nil for none).
+// A transaction's Update makes the same checks.
+func (db *DB) checkUpdate(p writeParams, exprs exprRequest) (updater, *condition, error) {
+	legacyUpd, err := checkAttributeUpdates(p.attributeUpdates)
+	if err != nil {
+		return updater{}, nil, err
+	}
+	cond, compiled, err := db.writeCondition(exprs, p.expected, p.condOp)
+	if err != nil {
+		return updater{}, nil, err
+	}
+	return updater{expr: compiled.update, env: &compiled.env, legacy: legacyUpd,
+		keepOld: p.rv == ReturnValueAllOld || p.rv == ReturnValueUpdatedOld,
+		whole:   p.rv == ReturnValueAllOld || p.rv == ReturnValueAllNew}, cond, nil
+}
+
+// decide computes the update of the item stored under k in t (found
+// false: none; key is the request's Key) into result, and returns the
+// change to commit: none when the update stores nothing. Its errors are
+// the ValidationExceptions of an update that cannot apply, its index
+// keys' included. The checks of an updated item against its table belong
+// here: a transaction's Update makes them too.
+func (u *updater) decide(t *table, k tableKey, key Item, old entry, found bool, result *updateResult) (change, error) {
+	var err error
+	*result, err = u.apply(k, key, old, found)
+	if err != nil || !result.write {
+		return change{keep: true}, err
+	}
+	if err := t.checkEntryIndexKeys(result.next); err != nil {
+		return change{keep: true}, err
+	}
+	return change{next: result.next}, nil
+}
+
+// checkTable makes the checks of an update against its table t before
+// anything is read: no key attribute updated, no path inside an index
+// key. A transaction's Update makes them too.
+func (u *updater) checkTable(t *table) error {
+	if err := u.checkKeyAttributes(t.schema); err != nil {
+		return err
+	}
+	return u.checkIndexKeyPaths(t)
 }

@@ -53,11 +53,21 @@ func conditionExpr(text string) namedExpr { return namedExpr{expr.Condition, tex
 // chooses the change.
 func (p writeParams) write(t *table, k tableKey, cond *condition, decide decideFunc) (entry, bool, error) {
 	return t.write(k, func(old entry, found bool) (change, error) {
-		if ok, err := cond.holds(old, found); err != nil || !ok {
-			return change{}, orConditionFailed(err, old, found, p.rvoccf)
+		if err := conditionHolds(cond, old, found, p.rvoccf); err != nil {
+			return change{}, err
 		}
 		return decide(old, found)
 	})
+}
+
+// conditionHolds evaluates a write's condition on the stored entry: nil
+// when it holds (or there is none), else the ConditionalCheckFailedException,
+// with the item if rvoccf is ALL_OLD.
+func conditionHolds(cond *condition, old entry, found bool, rvoccf ReturnValuesOnConditionCheckFailure) error {
+	if ok, err := cond.holds(old, found); err != nil || !ok {
+		return orConditionFailed(err, old, found, rvoccf)
+	}
+	return nil
 }
 
 // allOld returns the replaced or deleted item when ReturnValues is
