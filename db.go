@@ -93,6 +93,7 @@ type DB struct {
 	nextID atomic.Uint64 // the number of the last table created
 	seq    atomic.Uint64 // the sequence number of the last change record
 	faults faults
+	tokens tokenStore  // TransactWriteItems' ClientRequestTokens
 	exprs  *expr.Cache // compiled expressions, shared by all tables
 	// staleReads counts eventually consistent reads served by a lagging
 	// replica.

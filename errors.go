@@ -69,6 +69,8 @@ const (
 	CodeTransactionCanceled           = "TransactionCanceledException"
 	CodeLimitExceeded                 = "LimitExceededException"
 	CodeAccessDenied                  = "AccessDeniedException"
+	CodeIdempotentParameterMismatch   = "IdempotentParameterMismatchException"
+	CodeTransactionInProgress         = "TransactionInProgressException"
 )
 
 // Sentinels for errors.Is. Each matches every *Error with its Code.
@@ -82,6 +84,8 @@ var (
 	ErrTransactionCanceled           = &Error{Code: CodeTransactionCanceled}
 	ErrLimitExceeded                 = &Error{Code: CodeLimitExceeded}
 	ErrAccessDenied                  = &Error{Code: CodeAccessDenied}
+	ErrIdempotentParameterMismatch   = &Error{Code: CodeIdempotentParameterMismatch}
+	ErrTransactionInProgress         = &Error{Code: CodeTransactionInProgress}
 )
 
 // ErrLostResponse is returned by an operation whose response was dropped

@@ -38,7 +38,8 @@ var apiOperations = map[string]map[string]operationSupport{
 		"BatchGetItem": served, "BatchWriteItem": served,
 		"CreateTable": served, "DeleteItem": served, "DeleteTable": served, "DescribeTable": served,
 		"GetItem": served, "ListTables": served, "PutItem": served, "Query": served, "Scan": served,
-		"UpdateItem": served,
+		"UpdateItem":       served,
+		"TransactGetItems": served, "TransactWriteItems": served,
 		// Control plane.
 		"DescribeEndpoints": served, "DescribeLimits": served,
 		"ListTagsOfResource": served, "TagResource": served, "UntagResource": served,
@@ -48,7 +49,6 @@ var apiOperations = map[string]map[string]operationSupport{
 		"ListExports": served, "ListGlobalTables": served, "ListImports": served,
 
 		// Planned.
-		"TransactGetItems": notSupported, "TransactWriteItems": notSupported,
 		"UpdateTable":        notSupported,
 		"DescribeTimeToLive": notSupported, "UpdateTimeToLive": notSupported,
 		"BatchExecuteStatement": notSupported, "ExecuteStatement": notSupported, "ExecuteTransaction": notSupported,

@@ -1,0 +1,156 @@
+package ddbsim
+
+import (
+	"errors"
+	"slices"
+	"strings"
+)
+
+// The parts TransactWriteItems and TransactGetItems share: the
+// cancellation and its reasons, the check of distinct targets, the
+// capacity list.
+
+// Cancellation reason codes, as AWS names them.
+const (
+	ReasonNone                   = "None"
+	ReasonConditionalCheckFailed = "ConditionalCheckFailed"
+	ReasonValidationError        = "ValidationError"
+)
+
+// msgMultipleOperations is AWS's answer to two actions of a transaction
+// on one item.
+const msgMultipleOperations = "Transaction request cannot include multiple operations on one item"
+
+// errTransactionTooLarge refuses a transaction over MaxTransactionBytes.
+// AWS's exact text was not captured (it is known to say "size cannot
+// exceed"): this wording is ddbsim's.
+var errTransactionTooLarge = validationError("Transaction request size cannot exceed 4 MB")
+
+// cancelled is the TransactionCanceledException of a transaction refused
+// for the given reasons, one per action: AWS's message lists their codes.
+func cancelled(reasons []CancellationReason) *Error {
+	codes := make([]string, len(reasons))
+	for i, r := range reasons {
+		codes[i] = r.Code
+	}
+	return &Error{Code: CodeTransactionCanceled, CancellationReasons: reasons,
+		Message: "Transaction cancelled, please refer cancellation reasons for specific reasons [" + strings.Join(codes, ", ") + "]"}
+}
+
+// orCancelled returns err if there is one, else the cancellation for
+// reasons.
+func orCancelled(err error, reasons []CancellationReason) error {
+	if err != nil {
+		return err
+	}
+	return cancelled(reasons)
+}
+
+// schemaFault reports whether an action's key error is its item or key
+// not matching its table's schema (a key attribute missing or of the
+// wrong type, an update of a key attribute), which a transaction reports
+// as a cancellation reason rather than as the request's error. Other key
+// errors (an empty string key, a key too long) are the request's.
+func schemaFault(err error) bool {
+	e, ok := errors.AsType[*Error](err)
+	if !ok || e.Code != CodeValidation {
+		return false
+	}
+	return e.Message == msgKeyMismatch ||
+		strings.HasPrefix(e.Message, "One or more parameter values were invalid: Type mismatch for ") ||
+		strings.HasPrefix(e.Message, "One or more parameter values were invalid: Missing the key ") ||
+		strings.HasPrefix(e.Message, "One or more parameter values were invalid: Cannot update attribute ")
+}
+
+// validationReasons returns the cancellation reasons of actions whose
+// faults (one per action, nil for none) are ValidationErrors: the first
+// fault is reported, every other action is "None", as AWS reports them.
+// It returns nil when there is no fault.
+func validationReasons(faults []error) []CancellationReason {
+	first := slices.IndexFunc(faults, func(err error) bool { return err != nil })
+	if first < 0 {
+		return nil
+	}
+	reasons := make([]CancellationReason, len(faults))
+	for i := range reasons {
+		reasons[i].Code = ReasonNone
+	}
+	reasons[first] = CancellationReason{Code: ReasonValidationError, Message: faults[first].(*Error).Message}
+	return reasons
+}
+
+// cancellationOf returns the error of a committed group of actions: nil
+// when every action succeeded; the table's error when one was deleted
+// meanwhile (every outcome holds it); otherwise the cancellation, with a
+// reason for every failed condition (and its item, if asked) and the
+// first ValidationError, every other action "None".
+func cancellationOf(outs []outcome) error {
+	if !slices.ContainsFunc(outs, func(o outcome) bool { return o.err != nil }) {
+		return nil
+	}
+	if errors.Is(outs[0].err, ErrResourceNotFound) {
+		return outs[0].err
+	}
+	reasons := make([]CancellationReason, len(outs))
+	validation := false
+	for i, o := range outs {
+		reasons[i].Code = ReasonNone
+		e, ok := errors.AsType[*Error](o.err)
+		switch {
+		case o.err == nil:
+		case !ok:
+			return o.err // not DynamoDB's: a fault of ddbsim's own
+		case e.Code == CodeConditionalCheckFailed:
+			reasons[i] = CancellationReason{Code: ReasonConditionalCheckFailed, Message: e.Message, Item: e.Item}
+		case !validation:
+			reasons[i] = CancellationReason{Code: ReasonValidationError, Message: e.Message}
+			validation = true
+		}
+	}
+	return cancelled(reasons)
+}
+
+// checkDistinctTargets refuses two of n actions on one item: target(i)
+// returns action i's table and key, and whether it has one (an action
+// whose key failed has none).
+func checkDistinctTargets(n int, target func(i int) (*table, tableKey, bool)) error {
+	type item struct {
+		t *table
+		k tableKey
+	}
+	seen := make(map[item]bool, n)
+	for i := range n {
+		t, k, ok := target(i)
+		if !ok {
+			continue
+		}
+		if seen[item{t, k}] {
+			return validationError(msgMultipleOperations)
+		}
+		seen[item{t, k}] = true
+	}
+	return nil
+}
+
+// transactCapacity is the ConsumedCapacity list of a transaction of n
+// actions: one entry per table, in name order, each action costing twice
+// units(i), the units of the same action outside a transaction; nil when
+// the request did not ask for it.
+func transactCapacity(mode ReturnConsumedCapacity, n int, table func(i int) string, units func(i int) float64) []ConsumedCapacity {
+	if mode == "" || mode == ReturnConsumedCapacityNone {
+		return nil
+	}
+	var names []string
+	for i := range n {
+		if name := table(i); !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	sums := make([]float64, len(names))
+	for i := range n {
+		j, _ := slices.BinarySearch(names, table(i))
+		sums[j] += 2 * units(i)
+	}
+	return batchCapacity(mode, names, sums)
+}
