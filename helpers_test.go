@@ -12,7 +12,13 @@ import (
 // "events" (partition key pk, S; sort key sk, N), both on demand.
 func newTestDB(t testing.TB) *DB {
 	t.Helper()
-	db := New(nil)
+	return newTestDBWith(t, nil)
+}
+
+// newTestDBWith is newTestDB with the given options.
+func newTestDBWith(t testing.TB, opts *Options) *DB {
+	t.Helper()
+	db := New(opts)
 	ctx := context.Background()
 	_, err := db.CreateTable(ctx, CreateTableInput{
 		TableName:            "users",
