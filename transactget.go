@@ -70,7 +70,7 @@ func (db *DB) TransactGetItems(ctx context.Context, in TransactGetItemsInput) (*
 	}, func() (*TransactGetItemsOutput, error) {
 		var c constraints
 		c.returnConsumedCapacity(in.ReturnConsumedCapacity)
-		c.transactItems(len(in.TransactItems), func() string { return transactEcho(in.TransactItems, "TransactGetItem") })
+		c.transactItems(in.TransactItems == nil, len(in.TransactItems), func() string { return transactEcho(in.TransactItems, "TransactGetItem") })
 		for i, it := range in.TransactItems {
 			p := "transactItems." + strconv.Itoa(i+1) + ".member.get"
 			if it.Get == nil {

@@ -51,7 +51,7 @@ func TestTransactGetItems_Errors(t *testing.T) {
 		code string
 		msg  string
 	}{
-		{"empty", TransactGetItemsInput{}, CodeValidation,
+		{"empty", TransactGetItemsInput{TransactItems: []TransactGetItem{}}, CodeValidation,
 			"1 validation error detected: Value '[]' at 'transactItems' failed to satisfy constraint: Member must have length greater than or equal to 1"},
 		{"enum", TransactGetItemsInput{TransactItems: []TransactGetItem{txGet("users", Item{"id": S("a")})}, ReturnConsumedCapacity: "BOGUS"}, CodeValidation,
 			"1 validation error detected: Value 'BOGUS' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]"},

@@ -162,7 +162,7 @@ func checkTransactWriteShape(in *TransactWriteItemsInput) error {
 	c.clientRequestToken(in.ClientRequestToken)
 	c.returnConsumedCapacity(in.ReturnConsumedCapacity)
 	c.returnItemCollectionMetrics(in.ReturnItemCollectionMetrics)
-	c.transactItems(len(in.TransactItems), func() string { return transactEcho(in.TransactItems, "TransactWriteItem") })
+	c.transactItems(in.TransactItems == nil, len(in.TransactItems), func() string { return transactEcho(in.TransactItems, "TransactWriteItem") })
 	for i := range in.TransactItems {
 		in.TransactItems[i].checkMembers(&c, "transactItems."+strconv.Itoa(i+1)+".member.")
 	}
@@ -396,10 +396,12 @@ func (c *constraints) clientRequestToken(token string) {
 	}
 }
 
-// transactItems validates the length of a transaction's action list;
-// echo renders it as AWS's messages quote it.
-func (c *constraints) transactItems(n int, echo func() string) {
+// transactItems validates a transaction's action list (isNil when it is
+// absent) and its length n; echo renders it as AWS's messages quote it.
+func (c *constraints) transactItems(isNil bool, n int, echo func() string) {
 	switch {
+	case isNil:
+		c.fail(nil, "transactItems", "Member must not be null")
 	case n == 0:
 		v := "[]"
 		c.fail(&v, "transactItems", "Member must have length greater than or equal to 1")

@@ -136,7 +136,9 @@ func TestTransactWriteItems_RequestErrors(t *testing.T) {
 		code string
 		msg  string
 	}{
-		{"empty", TransactWriteItemsInput{}, CodeValidation,
+		{"no list", TransactWriteItemsInput{}, CodeValidation,
+			"1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null"},
+		{"empty", TransactWriteItemsInput{TransactItems: []TransactWriteItem{}}, CodeValidation,
 			"1 validation error detected: Value '[]' at 'transactItems' failed to satisfy constraint: Member must have length greater than or equal to 1"},
 		{"token and enum before the list", TransactWriteItemsInput{ClientRequestToken: strings.Repeat("t", 37), ReturnConsumedCapacity: "BOGUS",
 			TransactItems: []TransactWriteItem{txPut("users", Item{"id": S("a")})}}, CodeValidation,

@@ -54,6 +54,9 @@ var inputs = map[string]decodeBoth{
 	"BatchGetItem":   compareDecoders[ddbsim.BatchGetItemInput](),
 	"BatchWriteItem": compareDecoders[ddbsim.BatchWriteItemInput](),
 
+	"TransactWriteItems": compareDecoders[ddbsim.TransactWriteItemsInput](),
+	"TransactGetItems":   compareDecoders[ddbsim.TransactGetItemsInput](),
+
 	"TagResource":               compareDecoders[ddbsim.TagResourceInput](),
 	"UntagResource":             compareDecoders[ddbsim.UntagResourceInput](),
 	"ListTagsOfResource":        compareDecoders[ddbsim.ListTagsOfResourceInput](),
@@ -96,6 +99,12 @@ var sdkBodies = []struct{ op, body string }{
 	{"BatchWriteItem", `{"RequestItems":{"users":[{"PutRequest":{"Item":{"id":{"S":"a"}}}},{"DeleteRequest":{"Key":{"id":{"S":"b"}}}},{}]}}`},
 	{"CreateTable", createUsers},
 	{"ListTables", `{"Limit":10}`},
+	{"TransactWriteItems", `{"TransactItems":[{"Put":{"TableName":"users","Item":{"id":{"S":"a"}},"ConditionExpression":"attribute_not_exists(id)"}},
+		{"Update":{"TableName":"users","Key":{"id":{"S":"b"}},"UpdateExpression":"ADD n :one","ExpressionAttributeValues":{":one":{"N":"1"}},
+		"ReturnValuesOnConditionCheckFailure":"ALL_OLD"}},{"Delete":{"TableName":"users","Key":{"id":{"S":"c"}}}},
+		{"ConditionCheck":{"TableName":"users","Key":{"id":{"S":"d"}},"ConditionExpression":"#n = :v","ExpressionAttributeNames":{"#n":"n"},
+		"ExpressionAttributeValues":{":v":{"N":"1"}}}}],"ClientRequestToken":"tok","ReturnConsumedCapacity":"TOTAL"}`},
+	{"TransactGetItems", `{"TransactItems":[{"Get":{"TableName":"users","Key":{"id":{"S":"a"}},"ProjectionExpression":"#n","ExpressionAttributeNames":{"#n":"n"}}}]}`},
 }
 
 func TestDecodeFast_SDKBodies_TakenAndSameAsEncodingJSON(t *testing.T) {

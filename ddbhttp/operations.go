@@ -35,6 +35,9 @@ var operations = sync.OnceValue(func() map[string]operation {
 		"BatchGetItem":   op((*ddbsim.DB).BatchGetItem, encodeBatchGetItem),
 		"BatchWriteItem": op((*ddbsim.DB).BatchWriteItem, encodeBatchWriteItem),
 
+		"TransactWriteItems": op((*ddbsim.DB).TransactWriteItems, marshal[ddbsim.TransactWriteItemsOutput]),
+		"TransactGetItems":   op((*ddbsim.DB).TransactGetItems, marshal[ddbsim.TransactGetItemsOutput]),
+
 		"TagResource":        op((*ddbsim.DB).TagResource, marshal[ddbsim.TagResourceOutput]),
 		"UntagResource":      op((*ddbsim.DB).UntagResource, marshal[ddbsim.UntagResourceOutput]),
 		"ListTagsOfResource": op((*ddbsim.DB).ListTagsOfResource, marshal[ddbsim.ListTagsOfResourceOutput]),

@@ -32,7 +32,7 @@ func TestHandler_EveryTargetAnswered(t *testing.T) {
 		{"DynamoDB_20120810.CreateBackup",
 			`{"__type":"com.amazon.coral.service#UnknownOperationException","Message":"ddbsim does not support the DynamoDB operation CreateBackup"}`},
 		{"DynamoDB_20120810.TransactWriteItems",
-			`{"__type":"com.amazon.coral.service#UnknownOperationException","Message":"ddbsim does not support the DynamoDB operation TransactWriteItems"}`},
+			`{"__type":"com.amazon.coral.validate#ValidationException","message":"1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null"}`},
 		{"DynamoDBStreams_20120810.GetRecords",
 			`{"__type":"com.amazon.coral.service#UnknownOperationException","Message":"ddbsim does not support the DynamoDB Streams operation GetRecords"}`},
 		{"DynamoDB_20120810.Frobnicate", `{"__type":"com.amazon.coral.service#UnknownOperationException"}`},
