@@ -167,16 +167,6 @@ func (a *API) StartBulkPutItems(ctx context.Context, params *dynamodb.StartBulkP
 	return refuse[dynamodb.StartBulkPutItemsOutput]("StartBulkPutItems")
 }
 
-// TransactGetItems is refused: ddbsim does not support it (see refuse).
-func (a *API) TransactGetItems(ctx context.Context, params *dynamodb.TransactGetItemsInput, optFns ...func(*dynamodb.Options)) (*dynamodb.TransactGetItemsOutput, error) {
-	return refuse[dynamodb.TransactGetItemsOutput]("TransactGetItems")
-}
-
-// TransactWriteItems is refused: ddbsim does not support it (see refuse).
-func (a *API) TransactWriteItems(ctx context.Context, params *dynamodb.TransactWriteItemsInput, optFns ...func(*dynamodb.Options)) (*dynamodb.TransactWriteItemsOutput, error) {
-	return refuse[dynamodb.TransactWriteItemsOutput]("TransactWriteItems")
-}
-
 // UpdateContinuousBackups is refused: ddbsim does not support it (see refuse).
 func (a *API) UpdateContinuousBackups(ctx context.Context, params *dynamodb.UpdateContinuousBackupsInput, optFns ...func(*dynamodb.Options)) (*dynamodb.UpdateContinuousBackupsOutput, error) {
 	return refuse[dynamodb.UpdateContinuousBackupsOutput]("UpdateContinuousBackups")
