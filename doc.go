@@ -57,6 +57,20 @@
 // was lost counts again. IdempotentCounter builds a counter on conditional
 // writes that applies a retried increment once.
 //
+// # Transactions
+//
+// TransactWriteItems makes up to 100 Puts, Updates, Deletes and
+// ConditionChecks across tables all or none: one commit evaluates every
+// condition and applies every change under the locks of every table
+// involved, so no reader sees half of it; a refusal is a
+// TransactionCanceledException with one CancellationReason per action.
+// TransactGetItems reads up to 100 items from one consistent snapshot.
+// Both are serializable with single-item writes and GetItem. A
+// ClientRequestToken makes a TransactWriteItems idempotent for
+// TokenWindow (ten minutes) of the DB's clock (Options.Clock) after it
+// first succeeds: the repeat succeeds and writes nothing, which makes a
+// transaction safe to retry after a lost response.
+//
 // # Limits
 //
 // DynamoDB's limits apply: MaxItemSize, MaxNestingDepth,
