@@ -135,30 +135,21 @@ func (db *DB) checkGet(in *Get, g *txnGet) error {
 	return err
 }
 
-// locateGets finds each Get's table and key, with locateWrites' errors
-// and reasons, and checks the projection against the table's key.
+// locateGets finds each Get's table and key, with locateTargets' errors
+// and reasons, and checks the projection against the table's key as
+// GetItem does.
 func (db *DB) locateGets(gets []txnGet) ([]CancellationReason, error) {
-	for i := range gets {
-		if gets[i].t = db.lookup(gets[i].tableName); gets[i].t == nil {
-			return nil, errTableNotFound()
+	targets, reasons, err := db.locateTargets(len(gets), func(i int) string { return gets[i].tableName }, func(i int, t *table) (tableKey, error) {
+		k, err := t.schema.fromKey(gets[i].key)
+		if err == nil {
+			err = checkKeyPaths(t.schema, gets[i].proj, nil)
 		}
+		return k, err
+	})
+	for i, tg := range targets {
+		gets[i].t, gets[i].k = tg.t, tg.k
 	}
-	faults := make([]error, len(gets))
-	for i := range gets {
-		g := &gets[i]
-		var err error
-		if g.k, err = g.t.schema.fromKey(g.key); err == nil {
-			err = checkKeyPaths(g.t.schema, g.proj, nil)
-		}
-		if err != nil && !schemaFault(err) {
-			return nil, err
-		}
-		faults[i] = err
-	}
-	if err := checkDistinctTargets(len(gets), func(i int) (*table, tableKey, bool) { return gets[i].t, gets[i].k, faults[i] == nil }); err != nil {
-		return nil, err
-	}
-	return validationReasons(faults), nil
+	return reasons, err
 }
 
 // readSnapshot reads every Get's item from its table's leader into

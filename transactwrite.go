@@ -339,37 +339,26 @@ func (db *DB) checkAction(it *TransactWriteItem, a *txnWrite) error {
 	return err
 }
 
-// locateWrites finds each action's table and key: a missing table is
-// ResourceNotFoundException, a key value the request itself shows to be
-// invalid (an empty string key) a ValidationException, two actions on
-// one item "Transaction request cannot include multiple operations on
-// one item"; then a key that does not match its table's schema (or an
-// Update of a key attribute) cancels the transaction, reported as the
-// first action's ValidationError.
+// locateWrites finds each action's table and key, with locateTargets'
+// errors and reasons: a Put's item is checked against its table as
+// PutItem checks it, an Update's key attributes as UpdateItem checks
+// them.
 func (db *DB) locateWrites(acts []txnWrite) ([]CancellationReason, error) {
-	for i := range acts {
-		if acts[i].t = db.lookup(acts[i].tableName); acts[i].t == nil {
-			return nil, errTableNotFound()
-		}
-	}
-	faults := make([]error, len(acts))
-	for i := range acts {
+	targets, reasons, err := db.locateTargets(len(acts), func(i int) string { return acts[i].tableName }, func(i int, t *table) (tableKey, error) {
 		a := &acts[i]
-		var err error
 		if a.w.put {
-			a.w.k, err = putKey(a.t, a.key)
-		} else if a.w.k, err = a.t.schema.fromKey(a.key); err == nil && a.update != nil {
-			err = a.update.checkTable(a.t)
+			return putKey(t, a.key)
 		}
-		if err != nil && !schemaFault(err) {
-			return nil, err
+		k, err := t.schema.fromKey(a.key)
+		if err == nil && a.update != nil {
+			err = a.update.checkTable(t)
 		}
-		faults[i] = err
+		return k, err
+	})
+	for i, tg := range targets {
+		acts[i].t, acts[i].w.k = tg.t, tg.k
 	}
-	if err := checkDistinctTargets(len(acts), func(i int) (*table, tableKey, bool) { return acts[i].t, acts[i].w.k, faults[i] == nil }); err != nil {
-		return nil, err
-	}
-	return validationReasons(faults), nil
+	return reasons, err
 }
 
 // decide decides the action's plan: its condition must hold on the

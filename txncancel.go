@@ -110,26 +110,47 @@ func cancellationOf(outs []outcome) error {
 	return cancelled(reasons)
 }
 
-// checkDistinctTargets refuses two of n actions on one item: target(i)
-// returns action i's table and key, and whether it has one (an action
-// whose key failed has none).
-func checkDistinctTargets(n int, target func(i int) (*table, tableKey, bool)) error {
-	type item struct {
-		t *table
-		k tableKey
+// target is the item a transaction's action is on.
+type target struct {
+	t *table
+	k tableKey
+}
+
+// locateTargets finds the item each of n actions is on: its table
+// (named by tableName(i); a missing one is ResourceNotFoundException),
+// then its key (key(i, t), with the checks of the item or key against its
+// table). A key error that is the request's (an empty string key) is
+// returned as the error; then two actions on one item are "Transaction
+// request cannot include multiple operations on one item"; then a key
+// that does not match its table's schema (see schemaFault) cancels the
+// transaction: the reasons are returned, the first action with one
+// reported as a ValidationError (nil when there is none).
+func (db *DB) locateTargets(n int, tableName func(i int) string, key func(i int, t *table) (tableKey, error)) ([]target, []CancellationReason, error) {
+	targets := make([]target, n)
+	for i := range targets {
+		if targets[i].t = db.lookup(tableName(i)); targets[i].t == nil {
+			return nil, nil, errTableNotFound()
+		}
 	}
-	seen := make(map[item]bool, n)
-	for i := range n {
-		t, k, ok := target(i)
-		if !ok {
+	faults := make([]error, n)
+	for i := range targets {
+		var err error
+		if targets[i].k, err = key(i, targets[i].t); err != nil && !schemaFault(err) {
+			return nil, nil, err
+		}
+		faults[i] = err
+	}
+	seen := make(map[target]bool, n)
+	for i, tg := range targets {
+		if faults[i] != nil {
 			continue
 		}
-		if seen[item{t, k}] {
-			return validationError(msgMultipleOperations)
+		if seen[tg] {
+			return nil, nil, validationError(msgMultipleOperations)
 		}
-		seen[item{t, k}] = true
+		seen[tg] = true
 	}
-	return nil
+	return targets, validationReasons(faults), nil
 }
 
 // transactCapacity is the ConsumedCapacity list of a transaction of n

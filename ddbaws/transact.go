@@ -79,30 +79,37 @@ func transactWriteItem(it *types.TransactWriteItem) smithy.InvalidParamsError {
 func (c *converter) transactWriteItem(it types.TransactWriteItem) ddbsim.TransactWriteItem {
 	var out ddbsim.TransactWriteItem
 	if a := it.ConditionCheck; a != nil {
-		out.ConditionCheck = &ddbsim.ConditionCheck{TableName: aws.ToString(a.TableName), Key: c.item(a.Key),
-			ConditionExpression: aws.ToString(a.ConditionExpression), ExpressionAttributeNames: a.ExpressionAttributeNames,
-			ExpressionAttributeValues:           c.item(a.ExpressionAttributeValues),
-			ReturnValuesOnConditionCheckFailure: ddbsim.ReturnValuesOnConditionCheckFailure(a.ReturnValuesOnConditionCheckFailure)}
+		out.ConditionCheck = &ddbsim.ConditionCheck{TableName: aws.ToString(a.TableName), Key: c.item(a.Key)}
+		x := out.ConditionCheck
+		x.ConditionExpression, x.ExpressionAttributeNames, x.ExpressionAttributeValues, x.ReturnValuesOnConditionCheckFailure =
+			c.condition(a.ConditionExpression, a.ExpressionAttributeNames, a.ExpressionAttributeValues, a.ReturnValuesOnConditionCheckFailure)
 	}
 	if a := it.Put; a != nil {
-		out.Put = &ddbsim.Put{TableName: aws.ToString(a.TableName), Item: c.item(a.Item),
-			ConditionExpression: aws.ToString(a.ConditionExpression), ExpressionAttributeNames: a.ExpressionAttributeNames,
-			ExpressionAttributeValues:           c.item(a.ExpressionAttributeValues),
-			ReturnValuesOnConditionCheckFailure: ddbsim.ReturnValuesOnConditionCheckFailure(a.ReturnValuesOnConditionCheckFailure)}
+		out.Put = &ddbsim.Put{TableName: aws.ToString(a.TableName), Item: c.item(a.Item)}
+		x := out.Put
+		x.ConditionExpression, x.ExpressionAttributeNames, x.ExpressionAttributeValues, x.ReturnValuesOnConditionCheckFailure =
+			c.condition(a.ConditionExpression, a.ExpressionAttributeNames, a.ExpressionAttributeValues, a.ReturnValuesOnConditionCheckFailure)
 	}
 	if a := it.Delete; a != nil {
-		out.Delete = &ddbsim.Delete{TableName: aws.ToString(a.TableName), Key: c.item(a.Key),
-			ConditionExpression: aws.ToString(a.ConditionExpression), ExpressionAttributeNames: a.ExpressionAttributeNames,
-			ExpressionAttributeValues:           c.item(a.ExpressionAttributeValues),
-			ReturnValuesOnConditionCheckFailure: ddbsim.ReturnValuesOnConditionCheckFailure(a.ReturnValuesOnConditionCheckFailure)}
+		out.Delete = &ddbsim.Delete{TableName: aws.ToString(a.TableName), Key: c.item(a.Key)}
+		x := out.Delete
+		x.ConditionExpression, x.ExpressionAttributeNames, x.ExpressionAttributeValues, x.ReturnValuesOnConditionCheckFailure =
+			c.condition(a.ConditionExpression, a.ExpressionAttributeNames, a.ExpressionAttributeValues, a.ReturnValuesOnConditionCheckFailure)
 	}
 	if a := it.Update; a != nil {
-		out.Update = &ddbsim.Update{TableName: aws.ToString(a.TableName), Key: c.item(a.Key), UpdateExpression: aws.ToString(a.UpdateExpression),
-			ConditionExpression: aws.ToString(a.ConditionExpression), ExpressionAttributeNames: a.ExpressionAttributeNames,
-			ExpressionAttributeValues:           c.item(a.ExpressionAttributeValues),
-			ReturnValuesOnConditionCheckFailure: ddbsim.ReturnValuesOnConditionCheckFailure(a.ReturnValuesOnConditionCheckFailure)}
+		out.Update = &ddbsim.Update{TableName: aws.ToString(a.TableName), Key: c.item(a.Key), UpdateExpression: aws.ToString(a.UpdateExpression)}
+		x := out.Update
+		x.ConditionExpression, x.ExpressionAttributeNames, x.ExpressionAttributeValues, x.ReturnValuesOnConditionCheckFailure =
+			c.condition(a.ConditionExpression, a.ExpressionAttributeNames, a.ExpressionAttributeValues, a.ReturnValuesOnConditionCheckFailure)
 	}
 	return out
+}
+
+// condition converts the members every kind of action shares: its
+// condition, its attribute maps and ReturnValuesOnConditionCheckFailure.
+func (c *converter) condition(expr *string, names map[string]string, vals map[string]types.AttributeValue, rv types.ReturnValuesOnConditionCheckFailure) (
+	string, map[string]string, map[string]ddbsim.Value, ddbsim.ReturnValuesOnConditionCheckFailure) {
+	return aws.ToString(expr), names, c.item(vals), ddbsim.ReturnValuesOnConditionCheckFailure(rv)
 }
 
 func transactWriteItemsOutput(out *ddbsim.TransactWriteItemsOutput) *dynamodb.TransactWriteItemsOutput {
