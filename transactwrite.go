@@ -341,8 +341,8 @@ func (db *DB) checkAction(it *TransactWriteItem, a *txnWrite) error {
 
 // locateWrites finds each action's table and key, with locateTargets'
 // errors and reasons: a Put's item is checked against its table as
-// PutItem checks it, an Update's key attributes as UpdateItem checks
-// them.
+// PutItem checks it (its index keys included), an Update as UpdateItem
+// checks it.
 func (db *DB) locateWrites(acts []txnWrite) ([]CancellationReason, error) {
 	targets, reasons, err := db.locateTargets(len(acts), func(i int) string { return acts[i].tableName }, func(i int, t *table) (tableKey, error) {
 		a := &acts[i]
