@@ -23,6 +23,9 @@ const (
 	// originUser is a change made by a request: PutItem, UpdateItem,
 	// DeleteItem, BatchWriteItem, CreateTable, DeleteTable.
 	originUser origin = iota
+	// originTTL is a deletion by the time to live service (ExpireTTL):
+	// streams show it with the service's userIdentity.
+	originTTL
 )
 
 // record is one change of the commit log: of an item (its images before

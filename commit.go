@@ -6,10 +6,12 @@ import (
 )
 
 // plan is one item write of a commit: of the item stored under k in t,
-// with the change a decideFunc chooses.
+// with the change a decideFunc chooses, made by origin (a request, unless
+// said).
 type plan struct {
-	t *table
-	k tableKey
+	t      *table
+	k      tableKey
+	origin origin
 }
 
 // decideFunc chooses a plan's change, given the item stored under its key
@@ -110,7 +112,7 @@ func commit(tables []*table, plans []plan, decide func(i int, old entry, found b
 			continue
 		}
 		seq++
-		p.t.apply(&record{seq: seq, table: p.t.num, kind: recordItem, origin: originUser,
+		p.t.apply(&record{seq: seq, table: p.t.num, kind: recordItem, origin: p.origin,
 			hadBefore: o.found, hasAfter: o.exists, op: op, before: o.old, after: o.new})
 	}
 	for i := len(tables) - 1; i >= 0; i-- {

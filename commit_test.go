@@ -43,7 +43,7 @@ func putPlan(t *testing.T, db *DB, name string, it Item, err error) testPlan {
 	require.NoError(t, kerr)
 	enc, size, eerr := encodeItem(it)
 	require.NoError(t, eerr)
-	return testPlan{plan{tb, k}, func(entry, bool) (change, error) {
+	return testPlan{plan{t: tb, k: k}, func(entry, bool) (change, error) {
 		return change{next: newEntry(k, enc, size)}, err
 	}}
 }

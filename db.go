@@ -69,6 +69,11 @@ type Options struct {
 	StrictMode bool
 	// Limits are DynamoDB's limits, where ddbsim lets them change.
 	Limits Limits
+	// TTLChangeInterval is how long after changing a table's time to live
+	// UpdateTimeToLive refuses another change, on the DB's clock:
+	// DefaultTTLChangeInterval (an hour, as DynamoDB documents) if 0; no
+	// limit if negative (tests that turn TTL on and off).
+	TTLChangeInterval time.Duration
 }
 
 // Limits are DynamoDB limits that a DB may set differently. Zero fields

@@ -43,14 +43,14 @@ var apiOperations = map[string]map[string]operationSupport{
 		// Control plane.
 		"DescribeEndpoints": served, "DescribeLimits": served,
 		"ListTagsOfResource": served, "TagResource": served, "UntagResource": served,
+		"DescribeTimeToLive": served, "UpdateTimeToLive": served,
 		// Answered honestly without the feature: nothing to list, no
 		// backups taken, point-in-time recovery off.
 		"DescribeContinuousBackups": served, "ListBackups": served, "ListContributorInsights": served,
 		"ListExports": served, "ListGlobalTables": served, "ListImports": served,
 
 		// Planned.
-		"UpdateTable":        notSupported,
-		"DescribeTimeToLive": notSupported, "UpdateTimeToLive": notSupported,
+		"UpdateTable":           notSupported,
 		"BatchExecuteStatement": notSupported, "ExecuteStatement": notSupported, "ExecuteTransaction": notSupported,
 		// Backups and restores.
 		"CreateBackup": notSupported, "DeleteBackup": notSupported, "DescribeBackup": notSupported,

@@ -140,6 +140,7 @@ func (t *table) checkSettled(settled bool) {
 	for _, ix := range t.indexes {
 		t.checkIndexRecomputed(ix, settled)
 	}
+	t.checkExpiry()
 	f := t.follower
 	if f == nil {
 		return

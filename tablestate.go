@@ -38,7 +38,8 @@ type table struct {
 	ops         atomic.Uint64
 	items       atomic.Int64
 	bytes       atomic.Int64
-	tags        tagSet // its tags (tags.go)
+	tags        tagSet   // its tags (tags.go)
+	ttl         ttlState // its time to live (ttl.go); guarded by writeMu
 }
 
 // newTable returns the table number num of db, with the secondary
@@ -206,5 +207,6 @@ func (t *table) fork(db *DB) *table {
 	c.items.Store(t.items.Load())
 	c.bytes.Store(t.bytes.Load())
 	t.tags.copyTo(&c.tags)
+	t.forkTTL(c)
 	return c
 }

@@ -126,12 +126,11 @@ func TestControlPlane_ThroughTheSDK(t *testing.T) {
 			require.NoError(t, err)
 			assert.Empty(t, list.BackupSummaries)
 
-			_, err = c.UpdateTimeToLive(ctx, &dynamodb.UpdateTimeToLiveInput{TableName: aws.String("tagged"),
-				TimeToLiveSpecification: &types.TimeToLiveSpecification{AttributeName: aws.String("ttl"), Enabled: aws.Bool(true)}})
+			_, err = c.CreateBackup(ctx, &dynamodb.CreateBackupInput{TableName: aws.String("tagged"), BackupName: aws.String("b")})
 			var apiErr smithy.APIError
 			require.ErrorAs(t, err, &apiErr)
 			assert.Equal(t, "UnknownOperationException", apiErr.ErrorCode())
-			assert.Equal(t, "ddbsim does not support the DynamoDB operation UpdateTimeToLive", apiErr.ErrorMessage())
+			assert.Equal(t, "ddbsim does not support the DynamoDB operation CreateBackup", apiErr.ErrorMessage())
 		})
 	}
 }
