@@ -40,7 +40,8 @@ func WithLag(d time.Duration) Option {
 }
 
 // New returns an empty DB for t, closed when t ends. Without options it
-// is in Sync mode, like DynamoDB Local.
+// is in Sync mode, like DynamoDB Local. With WithClock of a *Clock, every
+// move of the clock runs the DB's time to live sweep.
 func New(t testing.TB, opts ...Option) *ddbsim.DB {
 	var o ddbsim.Options
 	for _, opt := range opts {
@@ -48,6 +49,9 @@ func New(t testing.TB, opts ...Option) *ddbsim.DB {
 	}
 	db := ddbsim.New(&o)
 	t.Cleanup(func() { db.Close() })
+	if c, ok := o.Clock.(*Clock); ok {
+		t.Cleanup(c.OnMove(func(time.Time) { db.ExpireTTL() }))
+	}
 	return db
 }
 
