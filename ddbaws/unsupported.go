@@ -97,11 +97,6 @@ func (a *API) DescribeTableReplicaAutoScaling(ctx context.Context, params *dynam
 	return refuse[dynamodb.DescribeTableReplicaAutoScalingOutput]("DescribeTableReplicaAutoScaling")
 }
 
-// DescribeTimeToLive is refused: ddbsim does not support it (see refuse).
-func (a *API) DescribeTimeToLive(ctx context.Context, params *dynamodb.DescribeTimeToLiveInput, optFns ...func(*dynamodb.Options)) (*dynamodb.DescribeTimeToLiveOutput, error) {
-	return refuse[dynamodb.DescribeTimeToLiveOutput]("DescribeTimeToLive")
-}
-
 // DisableKinesisStreamingDestination is refused: ddbsim does not support it (see refuse).
 func (a *API) DisableKinesisStreamingDestination(ctx context.Context, params *dynamodb.DisableKinesisStreamingDestinationInput, optFns ...func(*dynamodb.Options)) (*dynamodb.DisableKinesisStreamingDestinationOutput, error) {
 	return refuse[dynamodb.DisableKinesisStreamingDestinationOutput]("DisableKinesisStreamingDestination")
@@ -200,9 +195,4 @@ func (a *API) UpdateTable(ctx context.Context, params *dynamodb.UpdateTableInput
 // UpdateTableReplicaAutoScaling is refused: ddbsim does not support it (see refuse).
 func (a *API) UpdateTableReplicaAutoScaling(ctx context.Context, params *dynamodb.UpdateTableReplicaAutoScalingInput, optFns ...func(*dynamodb.Options)) (*dynamodb.UpdateTableReplicaAutoScalingOutput, error) {
 	return refuse[dynamodb.UpdateTableReplicaAutoScalingOutput]("UpdateTableReplicaAutoScaling")
-}
-
-// UpdateTimeToLive is refused: ddbsim does not support it (see refuse).
-func (a *API) UpdateTimeToLive(ctx context.Context, params *dynamodb.UpdateTimeToLiveInput, optFns ...func(*dynamodb.Options)) (*dynamodb.UpdateTimeToLiveOutput, error) {
-	return refuse[dynamodb.UpdateTimeToLiveOutput]("UpdateTimeToLive")
 }

@@ -8,10 +8,12 @@ import (
 	"github.com/ddbsim/ddbsim"
 )
 
-// adminPath is the fault-injection endpoint; clockPath the DB's clock.
+// adminPath is the fault-injection endpoint; clockPath the DB's clock;
+// ttlSweepPath runs the time to live sweep.
 const (
-	adminPath = "/ddbsim/faults"
-	clockPath = "/ddbsim/clock"
+	adminPath    = "/ddbsim/faults"
+	clockPath    = "/ddbsim/clock"
+	ttlSweepPath = "/ddbsim/ttl/sweep"
 )
 
 // faultRequest is the JSON body of POST /ddbsim/faults.
@@ -28,11 +30,15 @@ var faultKinds = map[string]ddbsim.FaultKind{
 	"LostResponse":  ddbsim.LostResponse,
 }
 
-// admin arms (POST) or clears (DELETE) faults, or reads and moves the
-// clock.
+// admin arms (POST) or clears (DELETE) faults, reads and moves the
+// clock, or runs the TTL sweep.
 func (h *handler) admin(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path == clockPath {
+	switch r.URL.Path {
+	case clockPath:
 		h.clockAdmin(w, r)
+		return
+	case ttlSweepPath:
+		h.ttlSweep(w, r)
 		return
 	}
 	switch r.Method {
@@ -65,14 +71,18 @@ type clockRequest struct {
 	Set     string
 }
 
-// clockResponse is the answer of /ddbsim/clock: the DB's time.
+// clockResponse is the answer of /ddbsim/clock: the DB's time, and after
+// a move how many items the TTL sweep it ran deleted.
 type clockResponse struct {
-	Now time.Time
+	Now     time.Time
+	Expired int `json:",omitzero"`
 }
 
 // clockAdmin reads the DB's clock (GET) or moves it (POST), when it is a
-// ddbsim.SettableClock (the server's is).
+// ddbsim.SettableClock (the server's is); a move runs the TTL sweep, so
+// items that expired in the jump are gone when it answers.
 func (h *handler) clockAdmin(w http.ResponseWriter, r *http.Request) {
+	expired := 0
 	switch r.Method {
 	case http.MethodGet:
 	case http.MethodPost:
@@ -105,10 +115,27 @@ func (h *handler) clockAdmin(w http.ResponseWriter, r *http.Request) {
 			}
 			clock.Set(t)
 		}
+		expired = h.db.ExpireTTL()
 	default:
 		http.Error(w, "use GET to read the clock, POST to move it", http.StatusMethodNotAllowed)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(clockResponse{Now: h.db.Now()})
+	json.NewEncoder(w).Encode(clockResponse{Now: h.db.Now(), Expired: expired})
+}
+
+// ttlSweepResponse is the answer of POST /ddbsim/ttl/sweep.
+type ttlSweepResponse struct {
+	Expired int // the items the sweep deleted
+}
+
+// ttlSweep runs the DB's TTL sweep (POST) and says how many items it
+// deleted.
+func (h *handler) ttlSweep(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		http.Error(w, "use POST to run the TTL sweep", http.StatusMethodNotAllowed)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(ttlSweepResponse{Expired: h.db.ExpireTTL()})
 }

@@ -68,6 +68,8 @@ var inputs = map[string]decodeBoth{
 	"ListExports":               compareDecoders[ddbsim.ListExportsInput](),
 	"ListGlobalTables":          compareDecoders[ddbsim.ListGlobalTablesInput](),
 	"ListImports":               compareDecoders[ddbsim.ListImportsInput](),
+	"UpdateTimeToLive":          compareDecoders[ddbsim.UpdateTimeToLiveInput](),
+	"DescribeTimeToLive":        compareDecoders[ddbsim.DescribeTimeToLiveInput](),
 }
 
 func TestInputs_CoverEveryOperation(t *testing.T) {
@@ -105,6 +107,8 @@ var sdkBodies = []struct{ op, body string }{
 		{"ConditionCheck":{"TableName":"users","Key":{"id":{"S":"d"}},"ConditionExpression":"#n = :v","ExpressionAttributeNames":{"#n":"n"},
 		"ExpressionAttributeValues":{":v":{"N":"1"}}}}],"ClientRequestToken":"tok","ReturnConsumedCapacity":"TOTAL"}`},
 	{"TransactGetItems", `{"TransactItems":[{"Get":{"TableName":"users","Key":{"id":{"S":"a"}},"ProjectionExpression":"#n","ExpressionAttributeNames":{"#n":"n"}}}]}`},
+	{"UpdateTimeToLive", `{"TableName":"users","TimeToLiveSpecification":{"AttributeName":"expires","Enabled":true}}`},
+	{"DescribeTimeToLive", `{"TableName":"users"}`},
 }
 
 func TestDecodeFast_SDKBodies_TakenAndSameAsEncodingJSON(t *testing.T) {

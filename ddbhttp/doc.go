@@ -53,5 +53,13 @@
 // {"Now": "<RFC 3339>"}) and moves it (POST {"Advance": "90m"} or
 // {"Set": "2030-01-01T00:00:00Z"}) when the DB runs on a
 // ddbsim.SettableClock, as the server's does. Signed request dates are
-// checked against the wall clock all the same (see WithClock).
+// checked against the wall clock all the same (see WithClock). A move
+// runs the time to live sweep (ddbsim.DB.ExpireTTL) and answers how many
+// items it deleted, as "Expired".
+//
+// # Time to live
+//
+// POST /ddbsim/ttl/sweep runs the time to live sweep now, answering
+// {"Expired": N}, the items it deleted. The server (cmd/ddbsim) also runs
+// it on an interval.
 package ddbhttp

@@ -55,7 +55,7 @@ func NewHandler(db *ddbsim.DB, opts ...Option) http.Handler {
 func (h *handler) now() time.Time { return h.clock() }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path == adminPath || r.URL.Path == clockPath {
+	if r.URL.Path == adminPath || r.URL.Path == clockPath || r.URL.Path == ttlSweepPath {
 		h.admin(w, r)
 		return
 	}

@@ -43,6 +43,8 @@ var operations = sync.OnceValue(func() map[string]operation {
 		"ListTagsOfResource": op((*ddbsim.DB).ListTagsOfResource, marshal[ddbsim.ListTagsOfResourceOutput]),
 		"DescribeLimits":     op((*ddbsim.DB).DescribeLimits, marshal[ddbsim.DescribeLimitsOutput]),
 		"DescribeEndpoints":  op((*ddbsim.DB).DescribeEndpoints, marshal[ddbsim.DescribeEndpointsOutput]),
+		"UpdateTimeToLive":   op((*ddbsim.DB).UpdateTimeToLive, marshal[ddbsim.UpdateTimeToLiveOutput]),
+		"DescribeTimeToLive": op((*ddbsim.DB).DescribeTimeToLive, marshal[ddbsim.DescribeTimeToLiveOutput]),
 
 		"DescribeContinuousBackups": op((*ddbsim.DB).DescribeContinuousBackups, marshal[ddbsim.DescribeContinuousBackupsOutput]),
 		"ListBackups":               op((*ddbsim.DB).ListBackups, marshal[ddbsim.ListBackupsOutput]),
