@@ -53,8 +53,10 @@ var ttlSteps = []step{
 func TestTimeToLive_ThroughTheSDK(t *testing.T) {
 	ctx := context.Background()
 	for name, newOps := range map[string]func(*testing.T, *ddbtest.Clock) operations{
-		"NewClient": func(t *testing.T, c *ddbtest.Clock) operations { return NewClient(ddbtest.New(t, ddbtest.WithClock(c))) },
-		"NewAPI":    func(t *testing.T, c *ddbtest.Clock) operations { return NewAPI(ddbtest.New(t, ddbtest.WithClock(c))) },
+		"NewClient": func(t *testing.T, c *ddbtest.Clock) operations {
+			return NewClient(ddbtest.New(t, ddbtest.WithClock(c)))
+		},
+		"NewAPI": func(t *testing.T, c *ddbtest.Clock) operations { return NewAPI(ddbtest.New(t, ddbtest.WithClock(c))) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			clock := ddbtest.NewClock(testClock)
