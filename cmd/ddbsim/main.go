@@ -14,6 +14,8 @@
 //	-credentials LIST      accept only these KEY:SECRET pairs (comma-separated), verifying
 //	                       each request's SigV4 signature; default: any credentials
 //	-cors LIST             origins allowed cross-origin requests (comma-separated; default *)
+//	-ttl-sweep DURATION    how often expired items are deleted, judged on the DB's clock
+//	                       (default 1s; 0: only through POST /ddbsim/ttl/sweep and clock moves)
 //
 // DynamoDB Local's launch lines work unchanged: -port N listens on port N of
 // every interface, as DynamoDB Local does; -inMemory, -sharedDb (one
@@ -22,8 +24,9 @@
 //
 // The first line of output is "listening on http://HOST:PORT". The server
 // runs until SIGINT or SIGTERM, then finishes the requests in flight and
-// exits. Faults are armed through POST /ddbsim/faults (see package
-// ddbhttp).
+// exits. Faults are armed through POST /ddbsim/faults, the DB's clock is
+// read and moved through /ddbsim/clock, and POST /ddbsim/ttl/sweep runs
+// the time to live sweep at once (see package ddbhttp).
 package main
 
 import (
@@ -66,6 +69,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	batchGetMax := fs.Int("batch-get-max-bytes", ddbsim.DefaultBatchGetMaxBytes, "BatchGetItem response cap in bytes")
 	creds := fs.String("credentials", "", "accept only these comma-separated `KEY:SECRET` pairs, verifying signatures (default: any credentials)")
 	cors := fs.String("cors", "*", "origins allowed cross-origin requests, comma-separated")
+	ttlSweep := fs.Duration("ttl-sweep", time.Second, "how often expired items are deleted, judged on the DB's clock (0: only through the admin endpoint)")
 	port := fs.Int("port", 0, "DynamoDB Local's spelling: listen on this port of every interface")
 	fs.Bool("inMemory", false, "DynamoDB Local's flag, accepted: ddbsim always runs in memory")
 	fs.Bool("sharedDb", false, "DynamoDB Local's flag, accepted: one namespace serves every credential and region")
@@ -105,6 +109,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	db := ddbsim.New(&ddbsim.Options{Replication: replication, Seed: *seed, Lag: *lag, Clock: &ddbsim.OffsetClock{},
 		Limits: ddbsim.Limits{BatchGetMaxBytes: *batchGetMax}})
 	defer db.Close()
+	defer sweepTTL(db, *ttlSweep)()
 	srv := &http.Server{
 		Handler:           ddbhttp.NewHandler(db, opts...),
 		ReadHeaderTimeout: 10 * time.Second,
