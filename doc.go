@@ -71,6 +71,20 @@
 // first succeeds: the repeat succeeds and writes nothing, which makes a
 // transaction safe to retry after a lost response.
 //
+// # Time to live
+//
+// UpdateTimeToLive turns a table's time to live on for one attribute;
+// ExpireTTL runs DynamoDB's TTL service: it deletes every item whose
+// attribute is a top-level Number of epoch seconds at or before the DB's
+// clock (Options.Clock), and not more than five years before it. Until
+// then an expired item is read and updated as any other, as on DynamoDB,
+// which deletes expired items in the background, typically within days.
+// The sweep finds expired items through each table's expiry index (no
+// scan), and deletes each in a commit that checks again that it is still
+// expired, so an item extended meanwhile stays. With ddbtest's fake clock
+// the sweep runs on every Advance or Set: a test moves time instead of
+// sleeping. The server sweeps on an interval (-ttl-sweep).
+//
 // # Limits
 //
 // DynamoDB's limits apply: MaxItemSize, MaxNestingDepth,
