@@ -54,16 +54,16 @@ func newExpiryIndex(attr string) *expiryIndex {
 func (x *expiryIndex) build(tree *btree.BTreeG[entry]) {
 	tree.Ascend(func(e entry) bool {
 		if at, ok := expiryOf(e.enc(), x.attr); ok {
-			x.tree.ReplaceOrInsert(expiry{at: at, hash: e.hash, key: e.key()})
+			x.insert(at, e)
 		}
 		return true
 	})
 }
 
 // appended moves the changed item's entry: out with its image before,
-// in with its image after. Cost: O(log n) and a walk of the top-level
-// attribute names of both images; nothing for a record of the table
-// itself.
+// in with its image after. Cost: a walk of the top-level attributes of
+// both images, and O(log n) and the key's copy if the expiry changed;
+// nothing for a record of the table itself.
 func (x *expiryIndex) appended(r record) {
 	if r.kind != recordItem {
 		return
@@ -76,13 +76,25 @@ func (x *expiryIndex) appended(r record) {
 	if r.hasAfter {
 		after, hasAfter = expiryOf(r.after.enc(), x.attr)
 	}
-	if hadBefore && (!hasAfter || after != before) {
+	switch {
+	case hadBefore && hasAfter && after == before:
+		// The entry stays as it is: an overwrite that keeps the expiry
+		// costs the two walks only.
+	case hadBefore:
 		x.tree.Delete(expiry{at: before, hash: r.before.hash, key: r.before.key()})
+		fallthrough
+	case hasAfter:
+		if hasAfter {
+			x.insert(after, r.after)
+		}
 	}
-	if hasAfter {
-		// Replacing an equal entry too lets go of the old image's key.
-		x.tree.ReplaceOrInsert(expiry{at: after, hash: r.after.hash, key: r.after.key()})
-	}
+}
+
+// insert adds the entry of e, expiring at at. Its key is a copy, so that
+// the index keeps no stored item's memory alive once the item is
+// replaced.
+func (x *expiryIndex) insert(at int64, e entry) {
+	x.tree.ReplaceOrInsert(expiry{at: at, hash: e.hash, key: strings.Clone(e.key())})
 }
 
 // fork returns an independent copy of x: an O(1) clone of its tree. The
@@ -101,7 +113,8 @@ func (x *expiryIndex) expired(now time.Time, from *expiry, max int, keys []table
 	if from != nil && !expiryLess(*from, pivot) {
 		pivot = *from
 	}
-	var last *expiry
+	var last expiry
+	taken := false
 	x.tree.AscendGreaterOrEqual(pivot, func(e expiry) bool {
 		if e.at > hi || len(keys) == max {
 			return false
@@ -110,10 +123,13 @@ func (x *expiryIndex) expired(now time.Time, from *expiry, max int, keys []table
 			return true
 		}
 		keys = append(keys, tableKey{hash: e.hash, key: e.key})
-		last = &e
+		last, taken = e, true
 		return true
 	})
-	return keys, last
+	if !taken {
+		return keys, from
+	}
+	return keys, &last
 }
 
 // ttlWindow returns the expiries, in epoch seconds, [lo, hi] of the items
@@ -135,53 +151,125 @@ func isExpired(at int64, now time.Time) bool {
 // Number of epoch seconds, rounded up to a whole second; false if there
 // is no such attribute, or it is of another type, negative, or 10^18 or
 // more (a time no clock reaches). Cost: a walk of the top-level
-// attributes up to attr, skipping values; no allocation.
+// attributes up to attr, jumping over values; no allocation. It runs
+// twice a write on a table with time to live on, so it reads the encoding
+// by index rather than through decoder.
 func expiryOf(enc, attr string) (int64, bool) {
-	d := decoder{s: enc}
-	n, err := d.count()
-	if err != nil {
-		return 0, false
-	}
+	n, i := encLen(enc, 0)
 	for range n {
-		name, err := d.bytes()
-		if err != nil {
+		var nameLen int
+		if uint(i) < uint(len(enc)) && enc[i] < 0x80 { // encLen, inlined by hand
+			nameLen, i = int(enc[i]), i+1
+		} else {
+			nameLen, i = encLenSlow(enc, i)
+		}
+		if i < 0 || i+nameLen > len(enc) {
 			return 0, false
 		}
-		if name != attr {
-			if d.skip(1) != nil {
+		name := enc[i : i+nameLen]
+		i += nameLen
+		if name == attr {
+			if i >= len(enc) || enc[i] != tagN {
 				return 0, false
 			}
-			continue
+			textLen, j := encLen(enc, i+1)
+			if j < 0 || j+textLen > len(enc) {
+				return 0, false
+			}
+			return ttlSeconds(enc[j : j+textLen])
 		}
-		if d.peekScalar() != TypeN {
+		if i = skipValue(enc, i); i < 0 {
 			return 0, false
 		}
-		d.pos++
-		text, err := d.bytes()
-		if err != nil {
-			return 0, false
-		}
-		return ttlSeconds(text)
 	}
 	return 0, false
+}
+
+// encLen reads the uvarint length or count at enc[i:] and returns it and
+// the position after it; -1 for a position past a corrupt encoding. A
+// length under 128, the usual case, is one byte and inlined.
+func encLen(enc string, i int) (int, int) {
+	if uint(i) < uint(len(enc)) && enc[i] < 0x80 {
+		return int(enc[i]), i + 1
+	}
+	return encLenSlow(enc, i)
+}
+
+// encLenSlow is encLen for a length of more than one byte.
+func encLenSlow(enc string, i int) (int, int) {
+	if i < 0 {
+		return 0, -1
+	}
+	d := decoder{s: enc, pos: i}
+	n, err := d.count()
+	if err != nil {
+		return 0, -1
+	}
+	return n, d.pos
+}
+
+// skipValue returns the position after the value encoded at enc[i:], or
+// -1 if the encoding is corrupt. Nesting is bounded by what the encoder
+// accepted (MaxNestingDepth).
+func skipValue(enc string, i int) int {
+	if i >= len(enc) {
+		return -1
+	}
+	tag := enc[i]
+	i++
+	switch tag {
+	case tagS, tagN, tagB:
+		if i < len(enc) && enc[i] < 0x80 { // encLen, inlined by hand
+			if end := i + 1 + int(enc[i]); end <= len(enc) {
+				return end
+			}
+			return -1
+		}
+		n, j := encLenSlow(enc, i)
+		if j < 0 || j+n > len(enc) {
+			return -1
+		}
+		return j + n
+	case tagFalse, tagTrue, tagNull:
+		return i
+	case tagSS, tagNS, tagBS, tagM, tagL:
+		count, j := encLen(enc, i)
+		for range count {
+			if tag != tagL { // a member, or an entry's name
+				n, k := encLen(enc, j)
+				if k < 0 || k+n > len(enc) {
+					return -1
+				}
+				j = k + n
+			}
+			if tag == tagM || tag == tagL {
+				j = skipValue(enc, j)
+			}
+			if j < 0 {
+				return -1
+			}
+		}
+		return j
+	}
+	return -1
 }
 
 // ttlSeconds reads a number in canonical text (plain decimal, no
 // exponent) as whole epoch seconds, rounding a fraction up; false for a
 // negative number or one of 10^18 or more.
 func ttlSeconds(text string) (int64, bool) {
-	whole, frac, _ := strings.Cut(text, ".")
-	if strings.HasPrefix(whole, "-") || len(whole) > 18 {
-		return 0, false
+	var at int64
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == '.':
+			return at + 1, i > 0 // canonical text has no trailing zeros
+		case c < '0' || c > '9' || i == 18:
+			return 0, false
+		}
+		at = at*10 + int64(c-'0')
 	}
-	at, err := strconv.ParseInt(whole, 10, 64)
-	if err != nil {
-		return 0, false
-	}
-	if frac != "" {
-		at++
-	}
-	return at, true
+	return at, len(text) > 0
 }
 
 // checkExpiry checks, in strict mode, that the table's expiry index (if
