@@ -573,3 +573,38 @@ func TestCheckExpiry_CatchesADrift(t *testing.T) {
 	e.at--
 	tb.ttl.index.tree.ReplaceOrInsert(e) // as it was, for Close's check
 }
+
+// A TTL deletion leaves the table's indexes as any deletion does: the
+// item is gone from its LSI at once (read consistently) and from its GSI
+// once propagated.
+func TestExpireTTL_IndexesFollow(t *testing.T) {
+	for _, mode := range []Replication{Sync, Manual} {
+		t.Run([]string{"Sync", "Async", "Manual"}[mode], func(t *testing.T) {
+			db, _ := newTTLDB(t, Options{Replication: mode})
+			ctx := context.Background()
+			_, err := db.CreateTable(ctx, indexedTable())
+			require.NoError(t, err)
+			enableTTL(t, db, "indexed", "exp")
+			for i, exp := range []time.Time{ttlStart, ttlStart.Add(time.Hour)} {
+				_, err := db.PutItem(ctx, PutItemInput{TableName: "indexed", Item: Item{"pk": S("p"), "sk": S(strconv.Itoa(i)),
+					"g": Int(7), "l": B([]byte{byte(i)}), "exp": epoch(exp)}})
+				require.NoError(t, err)
+			}
+			db.Settle()
+			assert.Equal(t, 1, db.ExpireTTL())
+			query := func(index, cond string, values map[string]Value) []string {
+				out, err := db.Query(ctx, QueryInput{TableName: "indexed", IndexName: index, KeyConditionExpression: cond,
+					ExpressionAttributeValues: values, ConsistentRead: index == "byL"})
+				require.NoError(t, err)
+				var sks []string
+				for _, it := range out.Items {
+					sks = append(sks, it["sk"].S())
+				}
+				return sks
+			}
+			assert.Equal(t, []string{"1"}, query("byL", "pk = :p", map[string]Value{":p": S("p")}))
+			db.Settle()
+			assert.Equal(t, []string{"1"}, query("byG", "g = :g", map[string]Value{":g": Int(7)}))
+		})
+	}
+}
