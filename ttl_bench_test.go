@@ -44,7 +44,7 @@ func BenchmarkPutItem_TTL(b *testing.B) {
 		name    string
 		enabled bool
 		moves   bool
-	}{{"off", false, false}, {"on", true, false}, {"on/sliding", true, true}} {
+	}{{"off", false, false}, {"on", true, false}, {"off/sliding", false, true}, {"on/sliding", true, true}} {
 		b.Run(c.name, func(b *testing.B) {
 			db := loadTTLBench(b, ttlBenchItems, c.enabled, hourAhead)
 			users, ctx := db.Table("users"), context.Background()
