@@ -90,12 +90,16 @@ func (l *changeLog) register() *cursor {
 // append adds r at the head, keeping it only if some cursor will take it.
 // Cost: O(1) amortized; no allocation without cursors.
 func (l *changeLog) append(r *record) {
-	l.mu.Lock()
-	if len(l.cursors) > 0 {
-		l.recs = append(l.recs, *r)
-	} else {
+	if len(l.cursors) == 0 {
+		// No reader can take records, nor look at the log: cursors are
+		// registered, and the log forked and checked, under the write lock
+		// the caller holds.
 		l.first++
+		l.head++
+		return
 	}
+	l.mu.Lock()
+	l.recs = append(l.recs, *r)
 	l.head++
 	l.mu.Unlock()
 }
