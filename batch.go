@@ -58,10 +58,14 @@ func (db *DB) processedPart(op, tableName string, n int) int {
 
 // batchCapacity is the ConsumedCapacity list of a batch: one entry per
 // table, in name order; nil when the request did not ask for it.
-func batchCapacity(mode ReturnConsumedCapacity, names []string, units []float64) []ConsumedCapacity {
+func batchCapacity(mode ReturnConsumedCapacity, names []string, units []float64, ixUnits ...indexUnits) []ConsumedCapacity {
 	var out []ConsumedCapacity
 	for i, name := range names {
-		if cc := consumed(mode, name, units[i]); cc != nil {
+		var u indexUnits
+		if ixUnits != nil {
+			u = ixUnits[i]
+		}
+		if cc := consumedIndexes(mode, name, units[i], u); cc != nil {
 			out = append(out, *cc)
 		}
 	}

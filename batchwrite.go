@@ -64,7 +64,8 @@ type BatchWriteItemOutput struct {
 // not found") when any table is missing. Cost: O(log n) and the encoding
 // of the item per write, under the write locks of the tables, taken once. Capacity, per
 // table: each write costs one unit a started 1 KB of the larger of the old
-// and new item, at least one.
+// and new item, at least one, plus what it costs on the table's indexes
+// (see PutItem).
 func (db *DB) BatchWriteItem(ctx context.Context, in BatchWriteItemInput) (*BatchWriteItemOutput, error) {
 	return dispatchTables(ctx, db, "BatchWriteItem", func(t string) bool { _, ok := in.RequestItems[t]; return ok }, func() (*BatchWriteItemOutput, error) {
 		names := sortedKeys(nil, in.RequestItems)
@@ -107,14 +108,20 @@ func (db *DB) BatchWriteItem(ctx context.Context, in BatchWriteItemInput) (*Batc
 				return nil, err
 			}
 		}
-		units := make([]float64, len(names))
+		units, ixUnits := make([]float64, len(names)), make([]indexUnits, len(names))
+		counting := in.ReturnConsumedCapacity != "" && in.ReturnConsumedCapacity != ReturnConsumedCapacityNone
 		for i, p := range plans {
-			if err := outs[i].err; err != nil {
-				return nil, err // the table was deleted meanwhile: every plan failed
+			o := &outs[i]
+			if o.err != nil {
+				return nil, o.err // the table was deleted meanwhile: every plan failed
 			}
-			units[slices.Index(tables, p.t)] += writeUnits(max(outs[i].old.size(), outs[i].new.size()))
+			at := slices.Index(tables, p.t)
+			units[at] += writeUnits(max(o.old.size(), o.new.size()))
+			if counting && len(p.t.indexes) > 0 {
+				ixUnits[at].merge(p.t.indexWriteUnits(o.old, o.found, o.new, o.exists))
+			}
 		}
-		out.ConsumedCapacity = batchCapacity(in.ReturnConsumedCapacity, names, units)
+		out.ConsumedCapacity = batchCapacity(in.ReturnConsumedCapacity, names, units, ixUnits...)
 		return out, nil
 	})
 }

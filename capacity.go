@@ -59,11 +59,127 @@ func writeUnits(size int) float64 {
 // consumed builds the ConsumedCapacity to report for units spent on a
 // table, or nil when the request did not ask for it.
 func consumed(mode ReturnConsumedCapacity, tableName string, units float64) *ConsumedCapacity {
+	return consumedIndexes(mode, tableName, units, indexUnits{})
+}
+
+// indexUnits are the capacity units a request spent on a table's
+// secondary indexes, by index name; nil maps for none.
+type indexUnits struct {
+	gsi, lsi map[string]float64
+}
+
+// add counts units spent on index ix.
+func (u *indexUnits) add(ix *index, units float64) {
+	m := &u.lsi
+	if ix.kind == globalIndex {
+		m = &u.gsi
+	}
+	if *m == nil {
+		*m = map[string]float64{}
+	}
+	(*m)[ix.name] += units
+}
+
+// merge adds the units of v to u's.
+func (u *indexUnits) merge(v indexUnits) {
+	for _, p := range []struct {
+		to   *map[string]float64
+		from map[string]float64
+	}{{&u.gsi, v.gsi}, {&u.lsi, v.lsi}} {
+		for name, units := range p.from {
+			if *p.to == nil {
+				*p.to = map[string]float64{}
+			}
+			(*p.to)[name] += units
+		}
+	}
+}
+
+// total sums the units spent on every index.
+func (u indexUnits) total() (sum float64) {
+	for _, m := range []map[string]float64{u.gsi, u.lsi} {
+		for _, units := range m {
+			sum += units
+		}
+	}
+	return sum
+}
+
+// consumedIndexes is consumed for units spent on a table (table, 0 for a
+// read of an index only) and on its indexes (ix): TOTAL sums them; INDEXES
+// also gives the table's share (when it has one) and each index's.
+func consumedIndexes(mode ReturnConsumedCapacity, tableName string, table float64, ix indexUnits) *ConsumedCapacity {
+	total := table + ix.total()
 	switch mode {
 	case ReturnConsumedCapacityTotal:
-		return &ConsumedCapacity{TableName: tableName, CapacityUnits: units}
+		return &ConsumedCapacity{TableName: tableName, CapacityUnits: total}
 	case ReturnConsumedCapacityIndexes:
-		return &ConsumedCapacity{TableName: tableName, CapacityUnits: units, Table: &Capacity{CapacityUnits: units}}
+		cc := &ConsumedCapacity{TableName: tableName, CapacityUnits: total}
+		if table > 0 || total == 0 {
+			cc.Table = &Capacity{CapacityUnits: table}
+		}
+		cc.GlobalSecondaryIndexes = capacities(ix.gsi)
+		cc.LocalSecondaryIndexes = capacities(ix.lsi)
+		return cc
 	}
 	return nil
+}
+
+func capacities(m map[string]float64) map[string]Capacity {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]Capacity, len(m))
+	for name, units := range m {
+		out[name] = Capacity{CapacityUnits: units}
+	}
+	return out
+}
+
+// indexWriteUnits is what a write of one item (old, if found, replaced by
+// next, if exists) costs on the table's indexes, by DynamoDB's rules: an
+// index is charged only when its contents change; an entry added,
+// removed or rewritten in place costs one write of its size, a changed
+// index key a delete plus a put. Cost: the index entries of both images.
+func (t *table) indexWriteUnits(old entry, found bool, next entry, exists bool) indexUnits {
+	var u indexUnits
+	for _, ix := range t.indexes {
+		var oldE, newE entry
+		oldIn, newIn := false, false
+		if found {
+			oldE, oldIn = ix.entryFor(old)
+		}
+		if exists {
+			newE, newIn = ix.entryFor(next)
+		}
+		switch {
+		case oldIn && newIn && oldE.key() == newE.key():
+			if !sameEntry(oldE, newE) {
+				u.add(ix, writeUnits(max(oldE.size(), newE.size())))
+			}
+		case oldIn && newIn:
+			u.add(ix, writeUnits(oldE.size())+writeUnits(newE.size()))
+		case oldIn:
+			u.add(ix, writeUnits(oldE.size()))
+		case newIn:
+			u.add(ix, writeUnits(newE.size()))
+		}
+	}
+	return u
+}
+
+// consumedWrite is the ConsumedCapacity of a write of one item on t,
+// tableUnits on the table and what indexWriteUnits says on its indexes
+// of old (if found) becoming what next returns (computed only when the
+// request asks and the table has indexes).
+func (t *table) consumedWrite(mode ReturnConsumedCapacity, tableName string, tableUnits float64, old entry, found bool, next func() (entry, bool)) *ConsumedCapacity {
+	if mode == "" || mode == ReturnConsumedCapacityNone {
+		return nil
+	}
+	var u indexUnits
+	if len(t.indexes) > 0 {
+		n, exists := next()
+		u = t.indexWriteUnits(old, found, n, exists)
+	}
+	return consumedIndexes(mode, tableName, tableUnits, u)
 }

@@ -73,7 +73,8 @@ func (db *DB) DeleteItem(ctx context.Context, in DeleteItemInput) (*DeleteItemOu
 		}
 		attrs, err := p.allOld(old, found)
 		return &DeleteItemOutput{Attributes: attrs,
-			ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(old.size()))}, err
+			ConsumedCapacity: t.consumedWrite(in.ReturnConsumedCapacity, in.TableName, writeUnits(old.size()), old, found,
+				func() (entry, bool) { return entry{}, false })}, err
 	})
 }
 

@@ -339,3 +339,33 @@ func TestPropagateIndex_HoldsOneGSIStale(t *testing.T) {
 	db.Settle()
 	assert.Len(t, queryIndex(t, db, flag).Items, 1)
 }
+
+func TestIndexes_ConsumedCapacity(t *testing.T) {
+	db := newOrdersDB(t, nil)
+	ctx := context.Background()
+	put := func(it Item) *ConsumedCapacity {
+		out, err := db.PutItem(ctx, PutItemInput{TableName: "orders", Item: it, ReturnConsumedCapacity: ReturnConsumedCapacityIndexes})
+		require.NoError(t, err)
+		return out.ConsumedCapacity
+	}
+	cc := put(Item{"pk": S("a"), "sk": S("1"), "customer": S("ada"), "placed": Int(1), "status": S("open")})
+	assert.Equal(t, &ConsumedCapacity{TableName: "orders", CapacityUnits: 3, Table: &Capacity{CapacityUnits: 1},
+		GlobalSecondaryIndexes: map[string]Capacity{"byCustomer": {1}}, LocalSecondaryIndexes: map[string]Capacity{"byStatus": {1}}}, cc,
+		"a new item costs a write in each index it enters, none in the others")
+
+	cc = put(Item{"pk": S("a"), "sk": S("1"), "customer": S("ada"), "placed": Int(2), "status": S("open")})
+	assert.Equal(t, map[string]Capacity{"byCustomer": {2}}, cc.GlobalSecondaryIndexes, "a changed index key: a delete and a put")
+	assert.Nil(t, cc.LocalSecondaryIndexes, "byStatus stores status and total only: unchanged, not charged")
+	assert.Equal(t, 3.0, cc.CapacityUnits)
+
+	out, err := db.DeleteItem(ctx, DeleteItemInput{TableName: "orders", Key: Item{"pk": S("a"), "sk": S("1")}, ReturnConsumedCapacity: ReturnConsumedCapacityTotal})
+	require.NoError(t, err)
+	assert.Equal(t, &ConsumedCapacity{TableName: "orders", CapacityUnits: 3}, out.ConsumedCapacity, "TOTAL counts the indexes too")
+
+	q := byCustomer("ada")
+	q.TableName, q.ReturnConsumedCapacity = "orders", ReturnConsumedCapacityIndexes
+	qo, err := db.Query(ctx, q)
+	require.NoError(t, err)
+	assert.Equal(t, &ConsumedCapacity{TableName: "orders", CapacityUnits: 0.5, GlobalSecondaryIndexes: map[string]Capacity{"byCustomer": {0.5}}}, qo.ConsumedCapacity,
+		"a Query of an index reports the index's capacity")
+}

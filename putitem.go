@@ -72,7 +72,8 @@ func (db *DB) PutItem(ctx context.Context, in PutItemInput) (*PutItemOutput, err
 		}
 		attrs, err := p.allOld(old, found)
 		return &PutItemOutput{Attributes: attrs,
-			ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(max(old.size(), size)))}, err
+			ConsumedCapacity: t.consumedWrite(in.ReturnConsumedCapacity, in.TableName, writeUnits(max(old.size(), size)), old, found,
+				func() (entry, bool) { return newEntry(k, enc.buf, size), true })}, err
 	})
 }
 

@@ -160,7 +160,14 @@ func (r *readRequest) page(t *table, ix *index, fetch bool, spec readSpec, read 
 	if err != nil {
 		return nil, err
 	}
-	out.ConsumedCapacity = consumed(r.rcc, r.tableName, readUnits(bytes, r.consistent))
+	units := readUnits(bytes, r.consistent)
+	if ix == nil {
+		out.ConsumedCapacity = consumed(r.rcc, r.tableName, units)
+	} else {
+		var u indexUnits
+		u.add(ix, units)
+		out.ConsumedCapacity = consumedIndexes(r.rcc, r.tableName, 0, u)
+	}
 	return out, nil
 }
 

@@ -84,13 +84,19 @@ func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOu
 		}
 		var result updateResult
 		defer func() { result.release() }()
-		_, _, err = p.write(t, k, cond, func(old entry, found bool) (change, error) { return u.decide(t, k, in.Key, old, found, &result) })
+		old, found, err := p.write(t, k, cond, func(old entry, found bool) (change, error) { return u.decide(t, k, in.Key, old, found, &result) })
 		if err != nil {
 			return nil, err
 		}
 		return &UpdateItemOutput{
-			Attributes:       result.returnValues(in.ReturnValues, u),
-			ConsumedCapacity: consumed(in.ReturnConsumedCapacity, in.TableName, writeUnits(max(result.oldSize, result.next.size()))),
+			Attributes: result.returnValues(in.ReturnValues, u),
+			ConsumedCapacity: t.consumedWrite(in.ReturnConsumedCapacity, in.TableName, writeUnits(max(result.oldSize, result.next.size())), old, found,
+				func() (entry, bool) {
+					if !result.write {
+						return old, found
+					}
+					return result.next, true
+				}),
 		}, nil
 	})
 }
