@@ -88,6 +88,14 @@ func commit(tables []*table, plans []plan, decide func(i int, old entry, found b
 		case err != nil:
 			o.err, failed = err, true
 		case !c.keep && (o.found || !c.remove):
+			newSize := 0
+			if !c.remove {
+				newSize = c.next.size()
+			}
+			if err := p.t.checkCollection(p.k.key, o.old.size(), newSize); err != nil {
+				o.err, failed = err, true
+				break
+			}
 			o.changed, changes = true, changes+1
 			o.new, o.exists = c.next, !c.remove
 		default:
@@ -164,6 +172,7 @@ func (t *table) apply(r *record) {
 	if bytes != 0 {
 		t.bytes.Add(bytes)
 	}
+	t.countCollection(r.key().key, bytes)
 	t.appendRecord(r)
 }
 

@@ -84,6 +84,13 @@ type Limits struct {
 	// 1 MB, the cap DynamoDB documented first; DynamoDB's current cap is
 	// 16 MB (set 16 << 20 to match it).
 	BatchGetMaxBytes int
+	// ItemCollectionMaxBytes caps an item collection (the items of one
+	// partition key value) of a table with local secondary indexes: a
+	// write growing one past it is an
+	// ItemCollectionSizeLimitExceededException. The default,
+	// DefaultItemCollectionMaxBytes, is DynamoDB's 10 GB; set it small to
+	// reach it in a test.
+	ItemCollectionMaxBytes int
 }
 
 // DefaultBatchGetMaxBytes is the default BatchGetItem response cap.
@@ -125,6 +132,9 @@ func New(opts *Options) *DB {
 	}
 	if db.opts.Limits.BatchGetMaxBytes <= 0 {
 		db.opts.Limits.BatchGetMaxBytes = DefaultBatchGetMaxBytes
+	}
+	if db.opts.Limits.ItemCollectionMaxBytes <= 0 {
+		db.opts.Limits.ItemCollectionMaxBytes = DefaultItemCollectionMaxBytes
 	}
 	db.tables.Store(&map[string]*table{})
 	return db

@@ -29,6 +29,9 @@ type DeleteItemOutput struct {
 	// there was none.
 	Attributes       Item              `json:",omitzero"`
 	ConsumedCapacity *ConsumedCapacity `json:",omitzero"`
+	// ItemCollectionMetrics is set with ReturnItemCollectionMetrics SIZE on
+	// a table with local secondary indexes.
+	ItemCollectionMetrics *ItemCollectionMetrics `json:",omitzero"`
 }
 
 func (in *DeleteItemInput) params() writeParams {
@@ -74,7 +77,8 @@ func (db *DB) DeleteItem(ctx context.Context, in DeleteItemInput) (*DeleteItemOu
 		attrs, err := p.allOld(old, found)
 		return &DeleteItemOutput{Attributes: attrs,
 			ConsumedCapacity: t.consumedWrite(in.ReturnConsumedCapacity, in.TableName, writeUnits(old.size()), old, found,
-				func() (entry, bool) { return entry{}, false })}, err
+				func() (entry, bool) { return entry{}, false }),
+			ItemCollectionMetrics: t.collectionMetrics(in.ReturnItemCollectionMetrics, k, in.Key)}, err
 	})
 }
 

@@ -60,17 +60,18 @@ func (e *Error) Is(target error) bool {
 
 // Error codes, as AWS names them.
 const (
-	CodeValidation                    = "ValidationException"
-	CodeConditionalCheckFailed        = "ConditionalCheckFailedException"
-	CodeResourceNotFound              = "ResourceNotFoundException"
-	CodeResourceInUse                 = "ResourceInUseException"
-	CodeProvisionedThroughputExceeded = "ProvisionedThroughputExceededException"
-	CodeInternalServerError           = "InternalServerError"
-	CodeTransactionCanceled           = "TransactionCanceledException"
-	CodeLimitExceeded                 = "LimitExceededException"
-	CodeAccessDenied                  = "AccessDeniedException"
-	CodeIdempotentParameterMismatch   = "IdempotentParameterMismatchException"
-	CodeTransactionInProgress         = "TransactionInProgressException"
+	CodeValidation                      = "ValidationException"
+	CodeConditionalCheckFailed          = "ConditionalCheckFailedException"
+	CodeResourceNotFound                = "ResourceNotFoundException"
+	CodeResourceInUse                   = "ResourceInUseException"
+	CodeProvisionedThroughputExceeded   = "ProvisionedThroughputExceededException"
+	CodeInternalServerError             = "InternalServerError"
+	CodeTransactionCanceled             = "TransactionCanceledException"
+	CodeLimitExceeded                   = "LimitExceededException"
+	CodeItemCollectionSizeLimitExceeded = "ItemCollectionSizeLimitExceededException"
+	CodeAccessDenied                    = "AccessDeniedException"
+	CodeIdempotentParameterMismatch     = "IdempotentParameterMismatchException"
+	CodeTransactionInProgress           = "TransactionInProgressException"
 )
 
 // Sentinels for errors.Is. Each matches every *Error with its Code.

@@ -3,6 +3,7 @@ package ddbsim
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -368,4 +369,22 @@ func TestIndexes_ConsumedCapacity(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, &ConsumedCapacity{TableName: "orders", CapacityUnits: 0.5, GlobalSecondaryIndexes: map[string]Capacity{"byCustomer": {0.5}}}, qo.ConsumedCapacity,
 		"a Query of an index reports the index's capacity")
+}
+
+func TestLSI_ItemCollections_MetricsAndLimit(t *testing.T) {
+	db := newOrdersDB(t, &Options{Limits: Limits{ItemCollectionMaxBytes: 200}})
+	ctx := context.Background()
+	out, err := db.PutItem(ctx, PutItemInput{TableName: "orders", Item: Item{"pk": S("a"), "sk": S("1"), "note": S(strings.Repeat("x", 100))},
+		ReturnItemCollectionMetrics: ReturnItemCollectionMetricsSize})
+	require.NoError(t, err)
+	assert.Equal(t, &ItemCollectionMetrics{ItemCollectionKey: Item{"pk": S("a")}, SizeEstimateRangeGB: []float64{0, 1}}, out.ItemCollectionMetrics)
+
+	_, err = db.PutItem(ctx, PutItemInput{TableName: "orders", Item: Item{"pk": S("a"), "sk": S("2"), "note": S(strings.Repeat("x", 100))}})
+	requireAWSError(t, err, CodeItemCollectionSizeLimitExceeded, "Collection size exceeded.")
+	assert.Len(t, tableItems(t, db, "orders"), 1, "the refused write wrote nothing")
+	putOrder(t, db, Item{"pk": S("b"), "sk": S("2"), "note": S(strings.Repeat("x", 100))}) // another collection
+
+	_, err = db.DeleteItem(ctx, DeleteItemInput{TableName: "orders", Key: Item{"pk": S("a"), "sk": S("1")}})
+	require.NoError(t, err)
+	putOrder(t, db, Item{"pk": S("a"), "sk": S("2"), "note": S(strings.Repeat("x", 100))}) // room again
 }

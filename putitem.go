@@ -29,6 +29,9 @@ type PutItemOutput struct {
 	// there was none.
 	Attributes       Item              `json:",omitzero"`
 	ConsumedCapacity *ConsumedCapacity `json:",omitzero"`
+	// ItemCollectionMetrics is set with ReturnItemCollectionMetrics SIZE on
+	// a table with local secondary indexes.
+	ItemCollectionMetrics *ItemCollectionMetrics `json:",omitzero"`
 }
 
 func (in *PutItemInput) params() writeParams {
@@ -73,7 +76,8 @@ func (db *DB) PutItem(ctx context.Context, in PutItemInput) (*PutItemOutput, err
 		attrs, err := p.allOld(old, found)
 		return &PutItemOutput{Attributes: attrs,
 			ConsumedCapacity: t.consumedWrite(in.ReturnConsumedCapacity, in.TableName, writeUnits(max(old.size(), size)), old, found,
-				func() (entry, bool) { return newEntry(k, enc.buf, size), true })}, err
+				func() (entry, bool) { return newEntry(k, enc.buf, size), true }),
+			ItemCollectionMetrics: t.collectionMetrics(in.ReturnItemCollectionMetrics, k, in.Item)}, err
 	})
 }
 

@@ -2,6 +2,7 @@ package ddbsim
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -33,6 +34,9 @@ type table struct {
 	// indexStored are the attributes any index stores of an item (nil
 	// without indexes): what a commit decodes once for all of them.
 	indexStored []string
+	// collections sizes the item collections (bytes by encoded partition
+	// key) of a table with LSIs; nil without. Guarded by writeMu.
+	collections map[string]int64
 	seed        uint64 // picks the replica of eventually consistent reads
 	strict      bool   // Options.StrictMode
 	ops         atomic.Uint64
@@ -61,6 +65,9 @@ func newTable(db *DB, name string, num uint64, created time.Time, schema keySche
 		created: created, schema: schema, input: in, replicas: [3]*replica{r, r, r}, log: &changeLog{},
 		indexes: indexes, strict: db.opts.StrictMode}
 	t.seed = db.opts.Seed ^ partitionHash([]byte(name))
+	if lsis > 0 {
+		t.collections = map[string]int64{}
+	}
 	for _, ix := range indexes {
 		for _, name := range ix.stored {
 			if !slices.Contains(t.indexStored, name) {
@@ -202,6 +209,9 @@ func (t *table) fork(db *DB) *table {
 			c.indexes[i].gsi = ix.gsi.fork(c.log, cursors[ix.gsi.cur], c.indexes[i], nil)
 			c.readers = append(c.readers, c.indexes[i].gsi)
 		}
+	}
+	if t.collections != nil {
+		c.collections = maps.Clone(t.collections)
 	}
 	c.ops.Store(t.ops.Load())
 	c.items.Store(t.items.Load())

@@ -39,6 +39,9 @@ type UpdateItemOutput struct {
 	// UPDATED_OLD, ...).
 	Attributes       Item              `json:",omitzero"`
 	ConsumedCapacity *ConsumedCapacity `json:",omitzero"`
+	// ItemCollectionMetrics is set with ReturnItemCollectionMetrics SIZE on
+	// a table with local secondary indexes.
+	ItemCollectionMetrics *ItemCollectionMetrics `json:",omitzero"`
 }
 
 // UpdateItem edits an item in place, creating it (with its key) if it is
@@ -97,6 +100,7 @@ func (db *DB) UpdateItem(ctx context.Context, in UpdateItemInput) (*UpdateItemOu
 					}
 					return result.next, true
 				}),
+			ItemCollectionMetrics: t.collectionMetrics(in.ReturnItemCollectionMetrics, k, in.Key),
 		}, nil
 	})
 }

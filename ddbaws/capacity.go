@@ -1,6 +1,8 @@
 package ddbaws
 
 import (
+	"slices"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
@@ -35,4 +37,13 @@ func capacity(c ddbsim.Capacity) types.Capacity {
 // reports; nil (not asked for) stays nil.
 func consumedCapacities(list []ddbsim.ConsumedCapacity) []types.ConsumedCapacity {
 	return mapSlice(list, func(c ddbsim.ConsumedCapacity) types.ConsumedCapacity { return *consumedCapacity(&c) })
+}
+
+// itemCollectionMetrics converts a write's item collection metrics (nil:
+// none).
+func itemCollectionMetrics(m *ddbsim.ItemCollectionMetrics) *types.ItemCollectionMetrics {
+	if m == nil {
+		return nil
+	}
+	return &types.ItemCollectionMetrics{ItemCollectionKey: FromItem(m.ItemCollectionKey), SizeEstimateRangeGB: slices.Clone(m.SizeEstimateRangeGB)}
 }

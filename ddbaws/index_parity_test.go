@@ -25,6 +25,8 @@ var indexSteps = []step{
 	putStep("index put 1", &dynamodb.PutItemInput{TableName: aws.String("indexed"), Item: indexItem("1", "10", "x", "one")}),
 	putStep("index put 2", &dynamodb.PutItemInput{TableName: aws.String("indexed"), Item: indexItem("2", "10", "y", "two")}),
 	putStep("index put sparse", &dynamodb.PutItemInput{TableName: aws.String("indexed"), Item: indexItem("3", "", "", "three")}),
+	putStep("index put metrics", &dynamodb.PutItemInput{TableName: aws.String("indexed"), Item: indexItem("5", "20", "z", "five"),
+		ReturnItemCollectionMetrics: types.ReturnItemCollectionMetricsSize, ReturnConsumedCapacity: types.ReturnConsumedCapacityIndexes}),
 	putStep("index put type mismatch", &dynamodb.PutItemInput{TableName: aws.String("indexed"),
 		Item: map[string]types.AttributeValue{"pk": avS("p"), "sk": avS("4"), "g": avS("ten")}}),
 	putStep("index put empty LSI key", &dynamodb.PutItemInput{TableName: aws.String("indexed"),

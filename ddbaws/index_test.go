@@ -54,10 +54,19 @@ func TestClient_SecondaryIndexes(t *testing.T) {
 	require.True(t, errors.As(err, &apiErr))
 	assert.Equal(t, "One or more parameter values were invalid: Type mismatch for Index Key g Expected: N Actual: S IndexName: byG", apiErr.ErrorMessage())
 
+	put, err := c.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String("indexed"), Item: indexItem("5", "", "z", "five"),
+		ReturnItemCollectionMetrics: types.ReturnItemCollectionMetricsSize, ReturnConsumedCapacity: types.ReturnConsumedCapacityIndexes})
+	require.NoError(t, err)
+	require.NotNil(t, put.ItemCollectionMetrics, "a table with an LSI reports its item collections")
+	assert.Equal(t, map[string]types.AttributeValue{"pk": avS("p")}, put.ItemCollectionMetrics.ItemCollectionKey)
+	assert.Equal(t, []float64{0, 1}, put.ItemCollectionMetrics.SizeEstimateRangeGB)
+	assert.Equal(t, 2.0, aws.ToFloat64(put.ConsumedCapacity.CapacityUnits), "the table and the LSI the item enters")
+	assert.Equal(t, 1.0, aws.ToFloat64(put.ConsumedCapacity.LocalSecondaryIndexes["byL"].CapacityUnits))
+
 	d, err := c.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: aws.String("indexed")})
 	require.NoError(t, err)
 	require.Len(t, d.Table.GlobalSecondaryIndexes, 1)
 	assert.Equal(t, int64(2), aws.ToInt64(d.Table.GlobalSecondaryIndexes[0].ItemCount))
 	assert.Equal(t, types.IndexStatusActive, d.Table.GlobalSecondaryIndexes[0].IndexStatus)
-	assert.Equal(t, int64(2), aws.ToInt64(d.Table.LocalSecondaryIndexes[0].ItemCount))
+	assert.Equal(t, int64(3), aws.ToInt64(d.Table.LocalSecondaryIndexes[0].ItemCount))
 }

@@ -48,7 +48,8 @@ func putItemInput(in *dynamodb.PutItemInput) (ddbsim.PutItemInput, error) {
 }
 
 func putItemOutput(out *ddbsim.PutItemOutput) *dynamodb.PutItemOutput {
-	return &dynamodb.PutItemOutput{Attributes: FromItem(out.Attributes), ConsumedCapacity: consumedCapacity(out.ConsumedCapacity)}
+	return &dynamodb.PutItemOutput{Attributes: FromItem(out.Attributes), ConsumedCapacity: consumedCapacity(out.ConsumedCapacity),
+		ItemCollectionMetrics: itemCollectionMetrics(out.ItemCollectionMetrics)}
 }
 
 // GetItem returns the item with params.Key, or the paths of it that
@@ -123,7 +124,8 @@ func deleteItemInput(in *dynamodb.DeleteItemInput) (ddbsim.DeleteItemInput, erro
 }
 
 func deleteItemOutput(out *ddbsim.DeleteItemOutput) *dynamodb.DeleteItemOutput {
-	return &dynamodb.DeleteItemOutput{Attributes: FromItem(out.Attributes), ConsumedCapacity: consumedCapacity(out.ConsumedCapacity)}
+	return &dynamodb.DeleteItemOutput{Attributes: FromItem(out.Attributes), ConsumedCapacity: consumedCapacity(out.ConsumedCapacity),
+		ItemCollectionMetrics: itemCollectionMetrics(out.ItemCollectionMetrics)}
 }
 
 // UpdateItem edits the item with params.Key by UpdateExpression (or the
@@ -168,5 +170,6 @@ func updateItemInput(in *dynamodb.UpdateItemInput) (ddbsim.UpdateItemInput, erro
 }
 
 func updateItemOutput(out *ddbsim.UpdateItemOutput) *dynamodb.UpdateItemOutput {
-	return &dynamodb.UpdateItemOutput{Attributes: FromItem(out.Attributes), ConsumedCapacity: consumedCapacity(out.ConsumedCapacity)}
+	return &dynamodb.UpdateItemOutput{Attributes: FromItem(out.Attributes), ConsumedCapacity: consumedCapacity(out.ConsumedCapacity),
+		ItemCollectionMetrics: itemCollectionMetrics(out.ItemCollectionMetrics)}
 }

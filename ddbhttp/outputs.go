@@ -7,30 +7,40 @@ import "github.com/ddbsim/ddbsim"
 // in field order, `json:",omitzero"` members left out when zero.
 
 func encodeGetItem(e *encoder, o *ddbsim.GetItemOutput) {
-	e.itemOutput("Item", o.Item, o.ConsumedCapacity)
+	e.itemOutput("Item", o.Item, o.ConsumedCapacity, nil)
 }
 
 func encodePutItem(e *encoder, o *ddbsim.PutItemOutput) {
-	e.itemOutput("Attributes", o.Attributes, o.ConsumedCapacity)
+	e.itemOutput("Attributes", o.Attributes, o.ConsumedCapacity, o.ItemCollectionMetrics)
 }
 
 func encodeDeleteItem(e *encoder, o *ddbsim.DeleteItemOutput) {
-	e.itemOutput("Attributes", o.Attributes, o.ConsumedCapacity)
+	e.itemOutput("Attributes", o.Attributes, o.ConsumedCapacity, o.ItemCollectionMetrics)
 }
 
 func encodeUpdateItem(e *encoder, o *ddbsim.UpdateItemOutput) {
-	e.itemOutput("Attributes", o.Attributes, o.ConsumedCapacity)
+	e.itemOutput("Attributes", o.Attributes, o.ConsumedCapacity, o.ItemCollectionMetrics)
 }
 
 // itemOutput writes the shape the single-item operations share: an
-// optional item under name, then optional capacity.
-func (e *encoder) itemOutput(name string, it ddbsim.Item, cc *ddbsim.ConsumedCapacity) {
+// optional item under name, then optional capacity and item collection
+// metrics (nil for GetItem).
+func (e *encoder) itemOutput(name string, it ddbsim.Item, cc *ddbsim.ConsumedCapacity, icm *ddbsim.ItemCollectionMetrics) {
 	e.buf = append(e.buf, '{')
 	if it != nil {
 		e.member(name)
 		e.item(it)
 	}
 	e.optionalCapacity(cc)
+	if icm != nil {
+		e.member("ItemCollectionMetrics")
+		e.buf = append(e.buf, '{')
+		e.member("ItemCollectionKey")
+		e.item(icm.ItemCollectionKey)
+		e.member("SizeEstimateRangeGB")
+		encodeSlice(e, icm.SizeEstimateRangeGB, (*encoder).float)
+		e.buf = append(e.buf, '}')
+	}
 	e.buf = append(e.buf, '}')
 }
 
