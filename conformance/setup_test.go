@@ -132,8 +132,15 @@ func newTable(t testing.TB, keys ...types.AttributeDefinition) string {
 // and deletes it when the test ends.
 func createTable(t testing.TB, name string, keys ...types.AttributeDefinition) {
 	t.Helper()
-	c := client(t)
-	_, err := c.CreateTable(context.Background(), onDemand(name, keys...))
+	createTableFrom(t, onDemand(name, keys...))
+}
+
+// createTableFrom creates the table in describes, waits until it is
+// ACTIVE, and deletes it when the test ends.
+func createTableFrom(t testing.TB, in *dynamodb.CreateTableInput) {
+	t.Helper()
+	c, name := client(t), aws.ToString(in.TableName)
+	_, err := c.CreateTable(context.Background(), in)
 	require.NoError(t, err)
 	t.Cleanup(func() { dropTable(t, name) })
 	waiter := dynamodb.NewTableExistsWaiter(c, func(o *dynamodb.TableExistsWaiterOptions) { o.MinDelay = time.Second })
