@@ -75,14 +75,7 @@ func planIndexQuery(ix *index, conds []keyCond, esk Item, forward bool) (keyRang
 	if esk != nil && len(esk) != len(ix.names) {
 		return keyRange{}, validationError(msgInvalidStartKey)
 	}
-	byAttr := func(name string) *keyCond {
-		for i := range conds {
-			if conds[i].attr == name {
-				return &conds[i]
-			}
-		}
-		return nil
-	}
+	byAttr := func(name string) *keyCond { return condOn(conds, name) }
 	used := 0
 	check := func(a keyAttr, isHash bool) (*keyCond, error) {
 		c := byAttr(a.name)
@@ -90,23 +83,7 @@ func planIndexQuery(ix *index, conds []keyCond, esk Item, forward bool) (keyRang
 			return nil, nil
 		}
 		used++
-		switch c.op {
-		case ComparisonOperatorNull, ComparisonOperatorNotNull, ComparisonOperatorNe,
-			ComparisonOperatorContains, ComparisonOperatorNotContains, ComparisonOperatorIn:
-			return nil, validationError("Attempted conditional constraint is not an indexable operation")
-		}
-		for _, v := range c.args {
-			if v.t != a.typ {
-				return nil, validationError("One or more parameter values were invalid: Condition parameter type does not match schema type")
-			}
-			if err := checkKeyValue(a.name, v, isHash); err != nil {
-				return nil, err
-			}
-		}
-		if isHash && c.op != ComparisonOperatorEq {
-			return nil, validationError("Query key condition not supported")
-		}
-		return c, nil
+		return c, c.check(a, isHash)
 	}
 	var prefix []byte
 	field := func(v Value) []byte {

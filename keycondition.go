@@ -236,14 +236,7 @@ func planQuery(ks keySchema, conds []keyCond, esk Item, forward bool) (*queryPla
 	if esk != nil && len(esk) != ks.size() {
 		return nil, validationError(msgInvalidStartKey)
 	}
-	byAttr := func(name string) *keyCond {
-		for i := range conds {
-			if conds[i].attr == name {
-				return &conds[i]
-			}
-		}
-		return nil
-	}
+	byAttr := func(name string) *keyCond { return condOn(conds, name) }
 	attrs, n := ks.keyAttrs()
 	for i, a := range attrs[:n] {
 		isHash := i == 0
@@ -269,21 +262,8 @@ func planQuery(ks keySchema, conds []keyCond, esk Item, forward bool) (*queryPla
 			}
 			continue
 		}
-		switch c.op {
-		case ComparisonOperatorNull, ComparisonOperatorNotNull, ComparisonOperatorNe,
-			ComparisonOperatorContains, ComparisonOperatorNotContains, ComparisonOperatorIn:
-			return nil, validationError("Attempted conditional constraint is not an indexable operation")
-		}
-		for _, v := range c.args {
-			if v.t != a.typ {
-				return nil, validationError("One or more parameter values were invalid: Condition parameter type does not match schema type")
-			}
-			if err := checkKeyValue(a.name, v, isHash); err != nil {
-				return nil, err
-			}
-		}
-		if isHash && c.op != ComparisonOperatorEq {
-			return nil, validationError("Query key condition not supported")
+		if err := c.check(a, isHash); err != nil {
+			return nil, err
 		}
 	}
 	plan := &queryPlan{pk: byAttr(ks.hash.name).args[0]}
@@ -310,6 +290,40 @@ func planQuery(ks keySchema, conds []keyCond, esk Item, forward bool) (*queryPla
 		}
 	}
 	return plan, nil
+}
+
+// condOn returns the condition of conds on the attribute name, or nil.
+func condOn(conds []keyCond, name string) *keyCond {
+	for i := range conds {
+		if conds[i].attr == name {
+			return &conds[i]
+		}
+	}
+	return nil
+}
+
+// check makes DynamoDB's checks of a key condition on key attribute a
+// (the partition key if isHash): an indexable operator, arguments of the
+// attribute's type and valid as key values, and equality on a partition
+// key.
+func (c *keyCond) check(a keyAttr, isHash bool) error {
+	switch c.op {
+	case ComparisonOperatorNull, ComparisonOperatorNotNull, ComparisonOperatorNe,
+		ComparisonOperatorContains, ComparisonOperatorNotContains, ComparisonOperatorIn:
+		return validationError("Attempted conditional constraint is not an indexable operation")
+	}
+	for _, v := range c.args {
+		if v.t != a.typ {
+			return validationError("One or more parameter values were invalid: Condition parameter type does not match schema type")
+		}
+		if err := checkKeyValue(a.name, v, isHash); err != nil {
+			return err
+		}
+	}
+	if isHash && c.op != ComparisonOperatorEq {
+		return validationError("Query key condition not supported")
+	}
+	return nil
 }
 
 // sortRange is the range of partition part (its key holding just the
