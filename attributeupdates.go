@@ -50,6 +50,9 @@ func checkAttributeUpdates(updates map[string]AttributeValueUpdate) (*legacyUpda
 	const invalid = "One or more parameter values were invalid: "
 	lu := &legacyUpdate{}
 	for _, name := range sortedKeys(nil, updates) {
+		if err := checkAttributeName(name); err != nil {
+			return nil, err
+		}
 		u := updates[name]
 		action := u.Action
 		if action == "" {
@@ -78,9 +81,10 @@ func checkAttributeUpdates(updates map[string]AttributeValueUpdate) (*legacyUpda
 }
 
 // creates reports whether the update makes an item where there is none:
-// any PUT or ADD does; DELETEs alone do not.
+// any PUT or ADD does, and so does an empty AttributeUpdates (the item of
+// the key alone); DELETEs alone do not.
 func (lu *legacyUpdate) creates() bool {
-	return slices.ContainsFunc(lu.actions, func(a AttributeAction) bool { return a != AttributeActionDelete })
+	return len(lu.actions) == 0 || slices.ContainsFunc(lu.actions, func(a AttributeAction) bool { return a != AttributeActionDelete })
 }
 
 // apply returns the item the update makes of old; with keepOld false it

@@ -21,6 +21,10 @@ type exprRequest struct {
 	// legacy lists the non-expression parameters present, in the order
 	// DynamoDB's messages list them ("AttributesToGet", "Expected", ...).
 	legacy []string
+	// condOp is the legacy ConditionalOperator and condTerms the number of
+	// conditions of the map it joins (Expected, QueryFilter, ScanFilter).
+	condOp    ConditionalOperator
+	condTerms int
 }
 
 // namedExpr is one expression parameter of a request.
@@ -70,8 +74,8 @@ var checkOrder = []expr.Kind{expr.Update, expr.Condition, expr.KeyCondition, exp
 
 // checkParams makes DynamoDB's first checks on a request's expression
 // parameters, before it looks at the item: legacy and expression
-// parameters are not mixed, and the attribute maps come only with
-// expressions.
+// parameters are not mixed, a ConditionalOperator joins two conditions or
+// more, and the attribute maps come only with expressions.
 func (r exprRequest) checkParams() error {
 	var present []string
 	for _, e := range r.exprs.all() {
@@ -83,6 +87,9 @@ func (r exprRequest) checkParams() error {
 		return validationError("Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {" +
 			strings.Join(r.legacy, ", ") + "} Expression parameters: {" + strings.Join(present, ", ") + "}")
 	}
+	if err := checkConditionalOperator(r.condOp, r.condTerms); err != nil {
+		return err
+	}
 	if r.names != nil && len(present) == 0 {
 		return validationError("ExpressionAttributeNames can only be specified when using expressions")
 	}
@@ -91,7 +98,7 @@ func (r exprRequest) checkParams() error {
 
 // compile checks a request's expressions as DynamoDB does before reading
 // anything, in its order, after checkParams: the attribute maps' keys well
-// formed and values valid; each expression (syntax, names, functions,
+// formed and values valid (names neither empty nor over 64 KB); each expression (syntax, names, functions,
 // operand types); no unused map entries. Every failure is a
 // ValidationException with AWS's message.
 //
@@ -109,7 +116,7 @@ func (db *DB) compile(r exprRequest) (*compiledExprs, error) {
 	}
 	if (r.names == nil || len(r.names) > 0) && (r.values == nil || len(r.values) > 0) {
 		c := &compiledExprs{}
-		if c.check(r, r.values, db.exprs) == nil && c.scalarValues() {
+		if c.check(r, r.values, db.exprs) == nil && c.scalarValues() && validNameValues(r.names) {
 			return c, nil
 		}
 	}
@@ -120,6 +127,9 @@ func (db *DB) compile(r exprRequest) (*compiledExprs, error) {
 func (db *DB) compileInOrder(r exprRequest) (*compiledExprs, error) {
 	if err := expr.CheckNameKeys(r.names); err != nil {
 		return nil, validationError(err.Error())
+	}
+	if err := checkNameValues(r.names); err != nil {
+		return nil, err
 	}
 	if err := expr.CheckValueKeys(r.values); err != nil {
 		return nil, validationError(err.Error())

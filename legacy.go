@@ -54,8 +54,10 @@ var legacyArgs = map[ComparisonOperator]struct {
 	n     int
 	types []Type
 }{
-	ComparisonOperatorEq:          {1, []Type{TypeS, TypeN, TypeB, TypeSS, TypeNS, TypeBS}},
-	ComparisonOperatorNe:          {1, []Type{TypeS, TypeN, TypeB, TypeSS, TypeNS, TypeBS}},
+	// EQ and NE take a value of any type, as DynamoDB does (its
+	// documentation lists fewer).
+	ComparisonOperatorEq:          {1, allTypes},
+	ComparisonOperatorNe:          {1, allTypes},
 	ComparisonOperatorLe:          {1, []Type{TypeS, TypeN, TypeB}},
 	ComparisonOperatorLt:          {1, []Type{TypeS, TypeN, TypeB}},
 	ComparisonOperatorGe:          {1, []Type{TypeS, TypeN, TypeB}},
@@ -67,6 +69,22 @@ var legacyArgs = map[ComparisonOperator]struct {
 	ComparisonOperatorBetween:     {2, []Type{TypeS, TypeN, TypeB}},
 	ComparisonOperatorNull:        {0, nil},
 	ComparisonOperatorNotNull:     {0, nil},
+}
+
+// allTypes lists every attribute value type.
+var allTypes = []Type{TypeS, TypeN, TypeB, TypeBOOL, TypeNULL, TypeM, TypeL, TypeSS, TypeNS, TypeBS}
+
+// checkConditionalOperator makes DynamoDB's check of a ConditionalOperator
+// against the legacy condition map it joins (Expected, QueryFilter or
+// ScanFilter), which holds n conditions: the map must hold two or more.
+func checkConditionalOperator(op ConditionalOperator, n int) error {
+	switch {
+	case op == "" || n >= 2:
+		return nil
+	case n == 0:
+		return validationError("ConditionalOperator cannot be used without Filter or Expected")
+	}
+	return validationError("ConditionalOperator can only be used when Filter or Expected has two or more elements")
 }
 
 // expected checks the enums of a legacy Expected map and its
@@ -86,10 +104,13 @@ func legacyCondition(exp map[string]ExpectedAttributeValue, op ConditionalOperat
 	if exp == nil {
 		return nil, env{}, nil
 	}
-	const invalid = "One or more parameter values were invalid: "
+	const invalid = msgInvalid
 	e := env{names: map[string]string{}, values: map[string]Value{}}
 	var root expr.Node
 	for i, name := range sortedKeys(nil, exp) {
+		if err := checkAttributeName(name); err != nil {
+			return nil, env{}, err
+		}
 		cond := exp[name]
 		ph := "#l" + strconv.Itoa(i)
 		e.names[ph] = name
@@ -196,7 +217,11 @@ func legacyComparison(name string, cond ExpectedAttributeValue, path *expr.PathN
 	case ComparisonOperatorContains:
 		return &expr.FuncNode{Name: "contains", Args: []expr.Node{path, vals[0]}}, nil
 	case ComparisonOperatorNotContains:
-		return &expr.NotNode{X: &expr.FuncNode{Name: "contains", Args: []expr.Node{path, vals[0]}}}, nil
+		// An absent attribute fails NOT_CONTAINS, as it fails CONTAINS.
+		return &expr.AndNode{
+			L: &expr.FuncNode{Name: "attribute_exists", Args: []expr.Node{path}},
+			R: &expr.NotNode{X: &expr.FuncNode{Name: "contains", Args: []expr.Node{path, vals[0]}}},
+		}, nil
 	case ComparisonOperatorBeginsWith:
 		return &expr.FuncNode{Name: "begins_with", Args: []expr.Node{path, vals[0]}}, nil
 	}

@@ -69,6 +69,7 @@ func (r *readRequest) checkShape(c *constraints) {
 // the values of the start key. It returns the legacy filter compiled (nil
 // for none) with its env.
 func (r *readRequest) checkParams() (expr.Node, env, error) {
+	r.exprs.condOp, r.exprs.condTerms = r.condOp, len(r.filter)
 	if err := r.exprs.checkParams(); err != nil {
 		return nil, env{}, err
 	}
@@ -80,7 +81,7 @@ func (r *readRequest) checkParams() (expr.Node, env, error) {
 			return nil, env{}, err
 		}
 	}
-	if err := checkDuplicateNames(r.attributesToGet); err != nil {
+	if err := checkAttributesToGet(r.attributesToGet); err != nil {
 		return nil, env{}, err
 	}
 	if r.scan {

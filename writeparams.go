@@ -41,7 +41,8 @@ func (p writeParams) checkConstraints(required string, present bool) error {
 func (p writeParams) exprRequest(exprs exprList, extraLegacy ...legacy) exprRequest {
 	var buf [3]legacy
 	legacies := append(append(buf[:0], extraLegacy...), legacy{"Expected", p.expected != nil}, legacy{"ConditionalOperator", p.condOp != ""})
-	return exprRequest{names: p.names, values: p.values, exprs: exprs, legacy: legacyParams(legacies...)}
+	return exprRequest{names: p.names, values: p.values, exprs: exprs, legacy: legacyParams(legacies...),
+		condOp: p.condOp, condTerms: len(p.expected)}
 }
 
 // conditionExpr names a ConditionExpression for exprRequest.
