@@ -172,7 +172,7 @@ func (db *DB) checkBatchGet(in BatchGetItemInput, names []string) ([]*projection
 		if err := r.checkParams(); err != nil {
 			return nil, err
 		}
-		if err := checkDuplicateNames(req.AttributesToGet); err != nil {
+		if err := checkAttributesToGet(req.AttributesToGet); err != nil {
 			return nil, err
 		}
 		compiled, err := db.compile(r)

@@ -48,10 +48,58 @@ const (
 	msgEmptyBS      = "One or more parameter values were invalid: Binary sets should not be empty"
 	msgDuplicatesNS = "Input collection contains duplicates"
 	msgNesting      = "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit"
-	// DynamoDB's texts for these two were not captured; see README.
-	msgEmptyName   = "One or more parameter values were invalid: Empty attribute name"
-	msgNameTooLong = "One or more parameter values were invalid: Attribute name exceeds the maximum length of 65535 bytes"
+	// DynamoDB's texts for an empty name in an item and for a name over
+	// the limit were not captured; see README. "Empty attribute name" was
+	// seen inside ExpressionAttributeNames' wrapper.
+	nameEmpty      = "Empty attribute name"
+	nameTooLong    = "Attribute name exceeds the maximum length of 65535 bytes"
+	msgEmptyName   = msgInvalid + nameEmpty
+	msgNameTooLong = msgInvalid + nameTooLong
 )
+
+// checkAttributeName rejects an attribute name that is empty or longer
+// than MaxAttributeNameLength, wherever a request gives one (an item, a
+// legacy condition or update map, AttributesToGet).
+func checkAttributeName(name string) error {
+	switch {
+	case name == "":
+		return validationError(msgEmptyName)
+	case len(name) > MaxAttributeNameLength:
+		return validationError(msgNameTooLong)
+	}
+	return nil
+}
+
+// checkNameValues rejects an ExpressionAttributeNames map naming an empty
+// or over-long attribute, the first in key order, with AWS's wrapper:
+// "ExpressionAttributeNames contains invalid value: Empty attribute name
+// for key #a".
+func checkNameValues(names map[string]string) error {
+	for _, k := range sortedKeys(nil, names) {
+		msg := ""
+		switch n := names[k]; {
+		case n == "":
+			msg = nameEmpty
+		case len(n) > MaxAttributeNameLength:
+			msg = nameTooLong
+		default:
+			continue
+		}
+		return validationError("ExpressionAttributeNames contains invalid value: " + msg + " for key " + k)
+	}
+	return nil
+}
+
+// validNameValues reports whether every name of an ExpressionAttributeNames
+// map is valid, without sorting it.
+func validNameValues(names map[string]string) bool {
+	for _, n := range names {
+		if n == "" || len(n) > MaxAttributeNameLength {
+			return false
+		}
+	}
+	return true
+}
 
 // encoder appends the compact encoding of items and values to buf,
 // validating them and adding their DynamoDB size to size. Map entries are
@@ -188,11 +236,8 @@ func sortedKeys[K cmp.Ordered, V any](dst []K, m map[K]V) []K {
 }
 
 func (e *encoder) name(name string) error {
-	switch {
-	case name == "":
-		return validationError(msgEmptyName)
-	case len(name) > MaxAttributeNameLength:
-		return validationError(msgNameTooLong)
+	if err := checkAttributeName(name); err != nil {
+		return err
 	}
 	e.bytes(name)
 	e.size += len(name)

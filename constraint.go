@@ -63,8 +63,7 @@ func isTableName(s string) bool {
 }
 
 // name checks a table or index name: required, minLen to 255 characters
-// of [a-zA-Z0-9_.-]. Item operations accept names from 1 character (since
-// they also take ARNs), CreateTable from 3.
+// of [a-zA-Z0-9_.-].
 func (c *constraints) name(value, path string, minLen int) {
 	if value == "" {
 		c.fail(nil, path, "Member must not be null")

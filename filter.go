@@ -86,10 +86,13 @@ func readFilter(root expr.Node, e env, compiled *compiledExprs) *condition {
 	return nil
 }
 
-// checkDuplicateNames rejects an AttributesToGet list naming an attribute
-// twice.
-func checkDuplicateNames(names []string) error {
+// checkAttributesToGet rejects an AttributesToGet list naming an
+// attribute twice, or a name that is empty or over 64 KB.
+func checkAttributesToGet(names []string) error {
 	for i, n := range names {
+		if err := checkAttributeName(n); err != nil {
+			return err
+		}
 		if slices.Contains(names[:i], n) {
 			return validationError("One or more parameter values were invalid: Duplicate value in attribute name: " + n)
 		}

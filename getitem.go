@@ -84,7 +84,7 @@ func (db *DB) GetItem(ctx context.Context, in GetItemInput) (*GetItemOutput, err
 // (no duplicates) or the request's ProjectionExpression, checked with its
 // other expressions. A nil projection keeps everything.
 func (db *DB) readProjection(r exprRequest, attributesToGet []string) (*projection, error) {
-	if err := checkDuplicateNames(attributesToGet); err != nil {
+	if err := checkAttributesToGet(attributesToGet); err != nil {
 		return nil, err
 	}
 	compiled, err := db.compile(r)

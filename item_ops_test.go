@@ -293,7 +293,7 @@ func TestItemOperations_TableNameForms(t *testing.T) {
 	_, err = db.GetItem(ctx, GetItemInput{TableName: "arn:aws:dynamodb:eu-west-1:000000000000:table/users", Key: Item{"id": S("a")}})
 	requireAWSError(t, err, CodeResourceNotFound, "Requested resource not found")
 	_, err = db.GetItem(ctx, GetItemInput{TableName: "ab", Key: Item{"id": S("a")}})
-	requireAWSError(t, err, CodeResourceNotFound, "Requested resource not found")
+	requireAWSError(t, err, CodeValidation, "1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3")
 
 	_, err = db.Table("users").GetItem(ctx, GetItemInput{TableName: "events", Key: Item{"id": S("a")}})
 	require.ErrorIs(t, err, ErrValidation, "a handle refuses an input naming another table")

@@ -40,16 +40,18 @@ func (c *constraints) returnItemCollectionMetrics(r ReturnItemCollectionMetrics)
 }
 
 // itemTableName validates the TableName of an item operation: a name of
-// 1 to 255 characters of [a-zA-Z0-9_.-], or a table ARN.
+// 3 to 255 characters of [a-zA-Z0-9_.-], or a table ARN.
 func (c *constraints) itemTableName(name string) {
 	c.itemTableNameAt(name, "tableName")
 }
 
 // itemTableNameAt validates the TableName of an item action at path: a
-// name of 1 to 255 characters of [a-zA-Z0-9_.-], or a table ARN.
+// name of 3 to 255 characters of [a-zA-Z0-9_.-], or a table ARN. The
+// member takes from 1 character (an ARN fits it), but a name shorter than
+// a table's can be no table's.
 func (c *constraints) itemTableNameAt(name, path string) {
 	if !isARN(name) {
-		c.name(name, path, 1)
+		c.name(name, path, 3)
 	}
 }
 
