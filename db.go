@@ -278,7 +278,7 @@ func (db *DB) DeleteTable(ctx context.Context, in DeleteTableInput) (*TableDescr
 		next := maps.Clone(*db.tables.Load())
 		delete(next, t.name)
 		db.tables.Store(&next)
-		return t.describe(TableStatusDeleting), nil
+		return t.describeDeleting(), nil
 	})
 }
 

@@ -50,13 +50,17 @@ func descriptorType(name string) Type {
 }
 
 // MarshalJSON encodes the description as DynamoDB's JSON does, with times
-// in epoch seconds.
+// in epoch seconds (none for a zero CreationDateTime).
 func (d TableDescription) MarshalJSON() ([]byte, error) {
 	type plain TableDescription
+	var created *epochSeconds
+	if !d.CreationDateTime.IsZero() {
+		created = (*epochSeconds)(&d.CreationDateTime)
+	}
 	return json.Marshal(struct {
 		plain
-		CreationDateTime epochSeconds
-	}{plain(d), epochSeconds(d.CreationDateTime)})
+		CreationDateTime *epochSeconds `json:",omitempty"`
+	}{plain(d), created})
 }
 
 // MarshalJSON encodes the summary as DynamoDB's JSON does, with times in

@@ -117,13 +117,15 @@ type CreateTableInput struct {
 }
 
 // TableDescription describes a table, as DescribeTable returns it.
+// DeleteTable's has no KeySchema, AttributeDefinitions or
+// CreationDateTime (nil, nil, zero), as DynamoDB's has none.
 type TableDescription struct {
 	TableName            string
 	TableArn             string
 	TableId              string
 	TableStatus          TableStatus
-	KeySchema            []KeySchemaElement
-	AttributeDefinitions []AttributeDefinition
+	KeySchema            []KeySchemaElement    `json:",omitempty"`
+	AttributeDefinitions []AttributeDefinition `json:",omitempty"`
 	CreationDateTime     time.Time
 	// ItemCount and TableSizeBytes are live (DynamoDB refreshes them about
 	// every six hours). TableSizeBytes sums the items' DynamoDB sizes.

@@ -181,9 +181,11 @@ func tableDescription(d *ddbsim.TableDescription) *types.TableDescription {
 		TableStatus:          types.TableStatus(d.TableStatus),
 		KeySchema:            mapSlice(d.KeySchema, keySchemaElement),
 		AttributeDefinitions: mapSlice(d.AttributeDefinitions, attributeDefinition),
-		CreationDateTime:     wireTime(d.CreationDateTime),
 		ItemCount:            aws.Int64(d.ItemCount),
 		TableSizeBytes:       aws.Int64(d.TableSizeBytes),
+	}
+	if !d.CreationDateTime.IsZero() {
+		out.CreationDateTime = wireTime(d.CreationDateTime)
 	}
 	if s := d.BillingModeSummary; s != nil {
 		out.BillingModeSummary = &types.BillingModeSummary{
