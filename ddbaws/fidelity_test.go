@@ -311,3 +311,51 @@ func TestFidelity_DeleteTable_DescribesADeletingTable(t *testing.T) {
 		})
 	}
 }
+
+func TestFidelity_QueryAndScanCapacity_OfSmallItems(t *testing.T) {
+	for name, c := range both() {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			mustCreate(t, c, onDemand("scores", key("pk", types.ScalarAttributeTypeS), key("sk", types.ScalarAttributeTypeS)))
+			// Ten items of 2+1+2+2 = 7 bytes each ("pk" "p" "sk" "0n"):
+			// 70 bytes read, one started 4 KB.
+			for i := range 10 {
+				mustPut(t, c, "scores", map[string]types.AttributeValue{"pk": avS("p"), "sk": avS(string(rune('0'+i)) + "x")})
+			}
+			units := func(consistent bool, scan bool) float64 {
+				t.Helper()
+				var cc *types.ConsumedCapacity
+				if scan {
+					out, err := c.Scan(ctx, &dynamodb.ScanInput{TableName: aws.String("scores"), ConsistentRead: aws.Bool(consistent),
+						ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal})
+					require.NoError(t, err)
+					cc = out.ConsumedCapacity
+				} else {
+					out, err := c.Query(ctx, &dynamodb.QueryInput{TableName: aws.String("scores"), ConsistentRead: aws.Bool(consistent),
+						KeyConditionExpression: aws.String("pk = :p"), ExpressionAttributeValues: values(":p", avS("p")),
+						ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal})
+					require.NoError(t, err)
+					cc = out.ConsumedCapacity
+				}
+				require.NotNil(t, cc)
+				return *cc.CapacityUnits
+			}
+			for _, scan := range []bool{false, true} {
+				assert.Equal(t, 1.0, units(true, scan), "consistent, scan %v: 70 bytes round up to one 4 KB", scan)
+				assert.Equal(t, 0.5, units(false, scan), "eventual, scan %v: half of one", scan)
+			}
+			// A 4,020-byte item takes the total to 4,090 bytes, still one
+			// unit; 7 more bytes start a second 4 KB.
+			mustPut(t, c, "scores", map[string]types.AttributeValue{"pk": avS("p"), "sk": avS("zz"), "f": avS(strings.Repeat("f", 4020-2-2-1-2-1))})
+			for _, scan := range []bool{false, true} {
+				assert.Equal(t, 1.0, units(true, scan), "consistent, scan %v: 4,090 bytes", scan)
+				assert.Equal(t, 0.5, units(false, scan), "eventual, scan %v: 4,090 bytes", scan)
+			}
+			mustPut(t, c, "scores", map[string]types.AttributeValue{"pk": avS("p"), "sk": avS("zy")})
+			for _, scan := range []bool{false, true} {
+				assert.Equal(t, 2.0, units(true, scan), "consistent, scan %v: 4,097 bytes start a second 4 KB", scan)
+				assert.Equal(t, 1.0, units(false, scan), "eventual, scan %v: half of two", scan)
+			}
+		})
+	}
+}
