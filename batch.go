@@ -15,7 +15,7 @@ import (
 // table names (or ARNs). echo renders the map as AWS's messages quote it.
 func (c *constraints) requestItems(isNil bool, names []string, echo func() string) {
 	if isNil {
-		c.fail(nil, "requestItems", "Member must not be null")
+		c.failAs(nil, "requestItems", "RequestItems", "Member must not be null")
 		return
 	}
 	for _, name := range names {

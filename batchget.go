@@ -123,17 +123,18 @@ func checkBatchGetShape(in BatchGetItemInput, names []string) error {
 		})
 	})
 	if in.RequestItems != nil && len(in.RequestItems) == 0 {
-		c.fail(ptr("{}"), "requestItems", "Member must have length greater than or equal to 1")
+		c.failAs(ptr("{}"), "requestItems", "RequestItems", "Member must have length greater than or equal to 1")
 	}
 	for _, name := range names {
 		req, path := in.RequestItems[name], "requestItems."+name+".member."
+		newPath := "RequestItems." + name + ".member.Keys"
 		switch {
 		case req.Keys == nil:
-			c.fail(nil, path+"keys", "Member must not be null")
+			c.failAs(nil, path+"keys", newPath, "Member must not be null")
 		case len(req.Keys) == 0:
-			c.fail(ptr("[]"), path+"keys", "Member must have length greater than or equal to 1")
+			c.failAs(ptr("[]"), path+"keys", newPath, "Member must have length greater than or equal to 1")
 		case len(req.Keys) > MaxBatchGetKeys:
-			c.fail(ptr(keysEcho(req.Keys)), path+"keys", "Member must have length less than or equal to 100")
+			c.failAs(ptr(keysEcho(req.Keys)), path+"keys", newPath, "Member must have length less than or equal to 100")
 		}
 		c.attributesToGet(req.AttributesToGet, path+"attributesToGet")
 	}

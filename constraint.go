@@ -11,30 +11,60 @@ import (
 // constraint: rule; ..." (at most 10 listed).
 type constraints struct {
 	msgs []string
+	// current holds the same violations in the newer validation
+	// framework's wording, where one was given a newer form (hasCurrent).
+	current    []string
+	hasCurrent bool
 }
 
 // fail records that the value at path broke rule. A nil value renders as
 // "Value null".
 func (c *constraints) fail(value *string, path, rule string) {
+	c.failAs(value, path, "", rule)
+}
+
+// failAs is fail for a violation whose newer wording is known: "Value at
+// 'newPath' failed to satisfy constraint: rule", the path in PascalCase
+// and the value not echoed (ddb-facts §0). An empty newPath means none is
+// known, and both wordings are the classic one.
+func (c *constraints) failAs(value *string, path, newPath, rule string) {
 	v := "null"
 	if value != nil {
 		v = "'" + *value + "'"
 	}
-	c.msgs = append(c.msgs, "Value "+v+" at '"+path+"' failed to satisfy constraint: "+rule)
+	classic := "Value " + v + " at '" + path + "' failed to satisfy constraint: " + rule
+	c.msgs = append(c.msgs, classic)
+	if newPath == "" {
+		c.current = append(c.current, classic)
+		return
+	}
+	c.current = append(c.current, "Value at '"+newPath+"' failed to satisfy constraint: "+rule)
+	c.hasCurrent = true
 }
 
-// err returns the collected violations as one ValidationException, or nil.
+// err returns the collected violations as one ValidationException, or nil;
+// its message is the classic one, and it carries the newer wording too
+// when any violation has one.
 func (c *constraints) err() error {
-	n := len(c.msgs)
-	if n == 0 {
+	if len(c.msgs) == 0 {
 		return nil
 	}
-	shown := c.msgs[:min(n, 10)]
+	e := validationError(detected(c.msgs))
+	if c.hasCurrent {
+		e.current = detected(c.current)
+	}
+	return e
+}
+
+// detected renders violations as AWS's front end does: "N validation
+// errors detected: " and at most 10 of them.
+func detected(msgs []string) string {
+	n := len(msgs)
 	plural := "s"
 	if n == 1 {
 		plural = ""
 	}
-	return validationError(strconv.Itoa(n) + " validation error" + plural + " detected: " + strings.Join(shown, "; "))
+	return strconv.Itoa(n) + " validation error" + plural + " detected: " + strings.Join(msgs[:min(n, 10)], "; ")
 }
 
 // enum checks an optional enumerated parameter; allowed lists the values
@@ -65,8 +95,14 @@ func isTableName(s string) bool {
 // name checks a table or index name: required, minLen to 255 characters
 // of [a-zA-Z0-9_.-].
 func (c *constraints) name(value, path string, minLen int) {
+	c.nameAs(value, path, "", minLen)
+}
+
+// nameAs is name where the newer wording of a missing name is known, at
+// newPath.
+func (c *constraints) nameAs(value, path, newPath string, minLen int) {
 	if value == "" {
-		c.fail(nil, path, "Member must not be null")
+		c.failAs(nil, path, newPath, "Member must not be null")
 		return
 	}
 	if !isTableName(value) {

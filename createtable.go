@@ -58,7 +58,7 @@ func createTableConstraints(in *CreateTableInput) error {
 		c.notNull(d.AttributeType != "", path+"attributeType")
 		c.enum(string(d.AttributeType), path+"attributeType", "B", "N", "S")
 	}
-	c.name(in.TableName, "tableName", 3)
+	c.nameAs(in.TableName, "tableName", "TableName", 3)
 	keySchemaConstraints(&c, "keySchema", in.KeySchema, 2, true)
 	c.enum(string(in.BillingMode), "billingMode", "PROVISIONED", "PAY_PER_REQUEST")
 	throughputConstraints(&c, "provisionedThroughput", in.ProvisionedThroughput)

@@ -69,6 +69,9 @@ type Options struct {
 	StrictMode bool
 	// Limits are DynamoDB's limits, where ddbsim lets them change.
 	Limits Limits
+	// Wording is the form of validation messages: WordingClassic (the
+	// default) or WordingCurrent, the newer framework's where it is known.
+	Wording Wording
 	// TTLChangeInterval is how long after changing a table's time to live
 	// UpdateTimeToLive refuses another change, on the DB's clock:
 	// DefaultTTLChangeInterval (an hour, as DynamoDB documents) if 0; no

@@ -17,6 +17,9 @@ type Error struct {
 	// CancellationReasons explains a TransactionCanceledException, one
 	// entry per action, in order.
 	CancellationReasons []CancellationReason
+	// current is the message in the newer validation framework's wording
+	// (ddb-facts §0), where it is known; "" otherwise. DB.worded uses it.
+	current string
 	// unsupported marks a refusal of something ddbsim does not implement
 	// (an operation, a request member): the error then also matches
 	// errors.ErrUnsupported.

@@ -97,7 +97,7 @@ func (fs *faults) take(op string, onTable func(string) bool, kinds func(FaultKin
 }
 
 // dispatch runs one operation on one table: it honours ctx, then the
-// armed faults, then runs op. Every public operation goes through it (or
+// armed faults, then runs op, its error in the DB's Wording. Every public operation goes through it (or
 // through dispatchTables).
 func dispatch[O any](ctx context.Context, db *DB, op, table string, run func() (*O, error)) (*O, error) {
 	return dispatchTables(ctx, db, op, func(t string) bool { return t == table }, run)
@@ -118,5 +118,9 @@ func dispatchTables[O any](ctx context.Context, db *DB, op string, onTable func(
 		run()
 		return nil, ErrLostResponse
 	}
-	return run()
+	out, err := run()
+	if err != nil {
+		err = db.worded(err)
+	}
+	return out, err
 }

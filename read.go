@@ -59,7 +59,11 @@ func (r *readRequest) checkShape(c *constraints) {
 	c.itemTableName(r.tableName)
 	c.conditionalOperator(r.condOp)
 	c.attributesToGet(r.attributesToGet, "attributesToGet")
-	c.limit(r.limit)
+	limitPath := "Limit" // Query's newer wording is known, Scan's is not
+	if r.scan {
+		limitPath = ""
+	}
+	c.limit(r.limit, limitPath)
 }
 
 // checkParams makes the checks Query and Scan share before their own
@@ -177,11 +181,12 @@ func (c *constraints) selects(s Select) {
 	c.enum(string(s), "select", "SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES")
 }
 
-// limit checks a Query's or Scan's Limit: at least 1 when given.
-func (c *constraints) limit(limit *int32) {
+// limit checks a Query's or Scan's Limit: at least 1 when given; newPath
+// as failAs takes it.
+func (c *constraints) limit(limit *int32, newPath string) {
 	if limit != nil && *limit < 1 {
 		v := fmt.Sprint(*limit)
-		c.fail(&v, "limit", "Member must have value greater than or equal to 1")
+		c.failAs(&v, "limit", newPath, "Member must have value greater than or equal to 1")
 	}
 }
 

@@ -390,13 +390,13 @@ func (c *constraints) clientRequestToken(token string) {
 func (c *constraints) transactItems(isNil bool, n int, echo func() string) {
 	switch {
 	case isNil:
-		c.fail(nil, "transactItems", "Member must not be null")
+		c.failAs(nil, "transactItems", "TransactItems", "Member must not be null")
 	case n == 0:
 		v := "[]"
-		c.fail(&v, "transactItems", "Member must have length greater than or equal to 1")
+		c.failAs(&v, "transactItems", "TransactItems", "Member must have length greater than or equal to 1")
 	case n > MaxTransactionActions:
 		v := echo()
-		c.fail(&v, "transactItems", "Member must have length less than or equal to "+strconv.Itoa(MaxTransactionActions))
+		c.failAs(&v, "transactItems", "TransactItems", "Member must have length less than or equal to "+strconv.Itoa(MaxTransactionActions))
 	}
 }
 
