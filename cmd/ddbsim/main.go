@@ -69,6 +69,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	batchGetMax := fs.Int("batch-get-max-bytes", ddbsim.DefaultBatchGetMaxBytes, "BatchGetItem response cap in bytes")
 	creds := fs.String("credentials", "", "accept only these comma-separated `KEY:SECRET` pairs, verifying signatures (default: any credentials)")
 	cors := fs.String("cors", "*", "origins allowed cross-origin requests, comma-separated")
+	wording := fs.String("wording", "classic", "validation messages: classic, or current (the newer framework's where known)")
 	ttlSweep := fs.Duration("ttl-sweep", time.Second, "how often expired items are deleted, judged on the DB's clock (0: only through the admin endpoint)")
 	port := fs.Int("port", 0, "DynamoDB Local's spelling: listen on this port of every interface")
 	fs.Bool("inMemory", false, "DynamoDB Local's flag, accepted: ddbsim always runs in memory")
@@ -100,6 +101,9 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if !ok {
 		return fmt.Errorf("-replication %q: want sync, async or manual", *mode)
 	}
+	if *wording != string(ddbsim.WordingClassic) && *wording != string(ddbsim.WordingCurrent) {
+		return fmt.Errorf("-wording %q: want classic or current", *wording)
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -107,7 +111,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	// The DB runs on a clock the admin endpoint can move; signed dates are
 	// checked against the wall clock, as clients sign with it.
 	db := ddbsim.New(&ddbsim.Options{Replication: replication, Seed: *seed, Lag: *lag, Clock: &ddbsim.OffsetClock{},
-		Limits: ddbsim.Limits{BatchGetMaxBytes: *batchGetMax}})
+		Limits: ddbsim.Limits{BatchGetMaxBytes: *batchGetMax}, Wording: ddbsim.Wording(*wording)})
 	defer db.Close()
 	defer sweepTTL(db, *ttlSweep)()
 	srv := &http.Server{

@@ -87,7 +87,7 @@ func TestServer_ReplicationFlags(t *testing.T) {
 func TestServer_HelpListsTheFlags(t *testing.T) {
 	var out strings.Builder
 	require.NoError(t, run(context.Background(), []string{"-help"}, &out), "-help is not an error")
-	for _, f := range []string{"-addr", "-port", "-inMemory", "-sharedDb", "-credentials", "-cors", "-replication"} {
+	for _, f := range []string{"-addr", "-port", "-inMemory", "-sharedDb", "-credentials", "-cors", "-replication", "-wording"} {
 		assert.Regexp(t, `(?m)^  `+f+`( |$)`, out.String())
 	}
 }
@@ -165,4 +165,22 @@ func TestServer_ClockMovesThroughTheAdminEndpoint(t *testing.T) {
 	require.NoError(t, err)
 	assert.WithinDuration(t, clock.Now, *d.Table.CreationDateTime, time.Minute, "the table was made at the DB's time")
 	require.NoError(t, stop())
+}
+
+func TestServer_WordingFlag(t *testing.T) {
+	assert.ErrorContains(t, run(context.Background(), []string{"-wording", "newest"}, io.Discard), "want classic or current")
+	for wording, want := range map[string]string{
+		"classic": "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
+		"current": "1 validation error detected: Value at 'Limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
+	} {
+		url, stop := startServer(t, "-wording", wording)
+		c := dynamodb.New(dynamodb.Options{Region: "us-east-1", BaseEndpoint: aws.String(url),
+			Credentials: credentials.NewStaticCredentialsProvider("any", "thing", ""), Retryer: aws.NopRetryer{}})
+		_, err := c.Query(context.Background(), &dynamodb.QueryInput{TableName: aws.String("users"), Limit: aws.Int32(0),
+			KeyConditionExpression: aws.String("id = :v"), ExpressionAttributeValues: map[string]types.AttributeValue{":v": &types.AttributeValueMemberS{Value: "a"}}})
+		var apiErr smithy.APIError
+		require.ErrorAs(t, err, &apiErr)
+		assert.Equal(t, want, apiErr.ErrorMessage(), wording)
+		require.NoError(t, stop())
+	}
 }
