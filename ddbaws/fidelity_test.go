@@ -11,6 +11,8 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ddbsim/ddbsim"
 )
 
 // DynamoDB's messages for a ConditionalOperator without two conditions.
@@ -357,5 +359,67 @@ func TestFidelity_QueryAndScanCapacity_OfSmallItems(t *testing.T) {
 				assert.Equal(t, 1.0, units(false, scan), "eventual, scan %v: half of two", scan)
 			}
 		})
+	}
+}
+
+// TestFidelity_Wording_CurrentWhereKnownClassicByDefault checks the
+// wordings through the SDK; the SDK refuses a request without a required
+// member itself, so the native API's tests (TestWording_*) check those.
+func TestFidelity_Wording_CurrentWhereKnownClassicByDefault(t *testing.T) {
+	ctx := context.Background()
+	over := make([]map[string]types.AttributeValue, 101)
+	for i := range over {
+		over[i] = map[string]types.AttributeValue{"id": avS(strings.Repeat("k", i+1))}
+	}
+	cases := []struct {
+		name             string
+		call             func(c operations) error
+		classic, current string
+	}{
+		{"query limit", func(c operations) error {
+			_, err := c.Query(ctx, &dynamodb.QueryInput{TableName: aws.String("users"), Limit: aws.Int32(0),
+				KeyConditionExpression: aws.String("id = :v"), ExpressionAttributeValues: values(":v", avS("a"))})
+			return err
+		}, "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
+			"1 validation error detected: Value at 'Limit' failed to satisfy constraint: Member must have value greater than or equal to 1"},
+		{"scan limit: no newer form known", func(c operations) error {
+			_, err := c.Scan(ctx, &dynamodb.ScanInput{TableName: aws.String("users"), Limit: aws.Int32(0)})
+			return err
+		}, "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
+			"1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"},
+		{"batch get over 100 keys", func(c operations) error {
+			_, err := c.BatchGetItem(ctx, &dynamodb.BatchGetItemInput{RequestItems: map[string]types.KeysAndAttributes{"users": {Keys: over}}})
+			return err
+		}, "", "1 validation error detected: Value at 'RequestItems.users.member.Keys' failed to satisfy constraint: Member must have length less than or equal to 100"},
+		{"batch get with empty RequestItems", func(c operations) error {
+			_, err := c.BatchGetItem(ctx, &dynamodb.BatchGetItemInput{RequestItems: map[string]types.KeysAndAttributes{}})
+			return err
+		}, "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1",
+			"1 validation error detected: Value at 'RequestItems' failed to satisfy constraint: Member must have length greater than or equal to 1"},
+		{"transact get without items", func(c operations) error {
+			_, err := c.TransactGetItems(ctx, &dynamodb.TransactGetItemsInput{TransactItems: []types.TransactGetItem{}})
+			return err
+		}, "1 validation error detected: Value '[]' at 'transactItems' failed to satisfy constraint: Member must have length greater than or equal to 1",
+			"1 validation error detected: Value at 'TransactItems' failed to satisfy constraint: Member must have length greater than or equal to 1"},
+	}
+	for _, wording := range []ddbsim.Wording{"", ddbsim.WordingClassic, ddbsim.WordingCurrent} {
+		newDB := func() *ddbsim.DB { return ddbsim.New(&ddbsim.Options{Wording: wording}) }
+		for name, c := range map[string]operations{"NewClient": NewClient(newDB()), "NewAPI": NewAPI(newDB())} {
+			mustCreate(t, c, onDemand("users", key("id", types.ScalarAttributeTypeS)))
+			for _, tc := range cases {
+				want := tc.classic
+				if wording == ddbsim.WordingCurrent {
+					want = tc.current
+				}
+				err := tc.call(c)
+				if want == "" { // the classic echo of 101 keys is long: check its start
+					var apiErr smithy.APIError
+					require.ErrorAs(t, err, &apiErr)
+					assert.True(t, strings.HasPrefix(apiErr.ErrorMessage(), "1 validation error detected: Value '[{id="), "%s %s %q", name, tc.name, wording)
+					continue
+				}
+				requireValidation(t, err, want)
+			}
+		}
 	}
 }
