@@ -97,8 +97,8 @@ func (fs *faults) take(op string, onTable func(string) bool, kinds func(FaultKin
 }
 
 // dispatch runs one operation on one table: it honours ctx, then the
-// armed faults, then runs op, its error in the DB's Wording. Every public operation goes through it (or
-// through dispatchTables).
+// armed faults, then runs op, its error in the DB's Wording. Every public
+// operation goes through it (or through dispatchTables).
 func dispatch[O any](ctx context.Context, db *DB, op, table string, run func() (*O, error)) (*O, error) {
 	return dispatchTables(ctx, db, op, func(t string) bool { return t == table }, run)
 }
