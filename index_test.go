@@ -388,3 +388,13 @@ func TestLSI_ItemCollections_MetricsAndLimit(t *testing.T) {
 	require.NoError(t, err)
 	putOrder(t, db, Item{"pk": S("a"), "sk": S("2"), "note": S(strings.Repeat("x", 100))}) // room again
 }
+
+func TestLSI_ProjectionOfUnprojectedAttributes_FetchesFromTheTable(t *testing.T) {
+	db := newOrdersDB(t, nil)
+	putOrder(t, db, Item{"pk": S("a"), "sk": S("1"), "status": S("open"), "total": Int(9), "note": S("n")})
+	q := QueryInput{IndexName: "byStatus", KeyConditionExpression: "pk = :p", ExpressionAttributeValues: map[string]Value{":p": S("a")},
+		ProjectionExpression: "sk, note"}
+	assert.Equal(t, []Item{{"sk": S("1"), "note": S("n")}}, queryIndex(t, db, q).Items, "note is not in byStatus: read from the table")
+	q.ProjectionExpression, q.ExpressionAttributeNames = "sk, #t", map[string]string{"#t": "total"}
+	assert.Equal(t, []Item{{"sk": S("1"), "total": Int(9)}}, queryIndex(t, db, q).Items)
+}

@@ -1,6 +1,9 @@
 package ddbsim
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Reads of secondary indexes: Query and Scan with an IndexName.
 
@@ -41,6 +44,22 @@ func (r *readRequest) checkIndexRead(ix *index) (fetch bool, err error) {
 		return true, nil
 	}
 	return false, nil
+}
+
+// fetchesFor reports whether a read of the index projecting proj (nil:
+// the index's attributes) must fetch the items from the table: an LSI
+// read of an attribute the LSI does not store, as DynamoDB fetches it (a
+// GSI read returns only what the GSI stores).
+func (ix *index) fetchesFor(proj *projection) bool {
+	if ix.kind != localIndex || ix.projection == ProjectionTypeAll || proj == nil {
+		return false
+	}
+	for name := range proj.root.fields {
+		if !slices.Contains(ix.stored, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // startKey reads an ExclusiveStartKey of the index (values already

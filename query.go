@@ -148,6 +148,7 @@ func (db *DB) Query(ctx context.Context, in QueryInput) (*QueryOutput, error) {
 			keyAttrs = ix.keyNames()
 		}
 		spec := r.spec(t, ix, compiled, filterRoot, filterEnv, countOnly)
+		fetch = fetch || ix != nil && ix.fetchesFor(spec.proj)
 		if err := checkKeyPaths(t.schema, spec.proj, nil); err != nil {
 			return nil, err
 		}

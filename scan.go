@@ -117,6 +117,7 @@ func (db *DB) Scan(ctx context.Context, in ScanInput) (*ScanOutput, error) {
 			start = &k
 		}
 		spec := r.spec(t, ix, compiled, filterRoot, filterEnv, countOnly)
+		fetch = fetch || ix != nil && ix.fetchesFor(spec.proj)
 		if err := checkKeyPaths(t.schema, spec.proj, spec.filter); err != nil {
 			return nil, err
 		}
