@@ -45,6 +45,10 @@ type BatchWriteItemOutput struct {
 	UnprocessedItems map[string][]WriteRequest
 	// ConsumedCapacity has one entry per table, in name order.
 	ConsumedCapacity []ConsumedCapacity `json:",omitzero"`
+	// ItemCollectionMetrics has, with ReturnItemCollectionMetrics SIZE,
+	// for each table with local secondary indexes, one entry per item
+	// collection the batch wrote, in the order of their first write.
+	ItemCollectionMetrics map[string][]ItemCollectionMetrics `json:",omitzero"`
 }
 
 // BatchWriteItem puts and deletes up to MaxBatchWriteRequests items in
@@ -122,6 +126,7 @@ func (db *DB) BatchWriteItem(ctx context.Context, in BatchWriteItemInput) (*Batc
 			}
 		}
 		out.ConsumedCapacity = batchCapacity(in.ReturnConsumedCapacity, names, units, ixUnits...)
+		out.ItemCollectionMetrics = batchCollectionMetrics(in.ReturnItemCollectionMetrics, names, tables, plans, planned)
 		return out, nil
 	})
 }
@@ -285,6 +290,31 @@ func cloneWriteRequests(reqs []WriteRequest) []WriteRequest {
 		if r.DeleteRequest != nil {
 			out[i].DeleteRequest = &DeleteRequest{Key: r.DeleteRequest.Key.Clone()}
 		}
+	}
+	return out
+}
+
+// batchCollectionMetrics returns a BatchWriteItem's ItemCollectionMetrics:
+// per table with LSIs (of tables, named names), one entry per item
+// collection its plans (whose writes are planned) touched; nil unless
+// ricm is SIZE and some table has LSIs.
+func batchCollectionMetrics(ricm ReturnItemCollectionMetrics, names []string, tables []*table, plans []plan, planned []*batchWrite) map[string][]ItemCollectionMetrics {
+	var out map[string][]ItemCollectionMetrics
+	seen := map[string]bool{}
+	for i, p := range plans {
+		m := p.t.collectionMetrics(ricm, p.k, planned[i].item)
+		if m == nil {
+			continue
+		}
+		name := names[slices.Index(tables, p.t)]
+		if seen[name+"\x00"+partitionOf(p.k.key)] {
+			continue
+		}
+		seen[name+"\x00"+partitionOf(p.k.key)] = true
+		if out == nil {
+			out = map[string][]ItemCollectionMetrics{}
+		}
+		out[name] = append(out[name], *m)
 	}
 	return out
 }

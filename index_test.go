@@ -398,3 +398,18 @@ func TestLSI_ProjectionOfUnprojectedAttributes_FetchesFromTheTable(t *testing.T)
 	q.ProjectionExpression, q.ExpressionAttributeNames = "sk, #t", map[string]string{"#t": "total"}
 	assert.Equal(t, []Item{{"sk": S("1"), "total": Int(9)}}, queryIndex(t, db, q).Items)
 }
+
+func TestLSI_BatchWriteItem_OneMetricsEntryPerCollection(t *testing.T) {
+	db := newOrdersDB(t, nil)
+	out, err := db.BatchWriteItem(context.Background(), BatchWriteItemInput{ReturnItemCollectionMetrics: ReturnItemCollectionMetricsSize,
+		RequestItems: map[string][]WriteRequest{"orders": {
+			{PutRequest: &PutRequest{Item: Item{"pk": S("a"), "sk": S("1")}}},
+			{PutRequest: &PutRequest{Item: Item{"pk": S("b"), "sk": S("1")}}},
+			{DeleteRequest: &DeleteRequest{Key: Item{"pk": S("a"), "sk": S("2")}}},
+		}}})
+	require.NoError(t, err)
+	assert.Equal(t, map[string][]ItemCollectionMetrics{"orders": {
+		{ItemCollectionKey: Item{"pk": S("a")}, SizeEstimateRangeGB: []float64{0, 1}},
+		{ItemCollectionKey: Item{"pk": S("b")}, SizeEstimateRangeGB: []float64{0, 1}},
+	}}, out.ItemCollectionMetrics)
+}

@@ -143,6 +143,9 @@ func batchWriteItemOutput(out *ddbsim.BatchWriteItemOutput) *dynamodb.BatchWrite
 			return mapSlice(writes, b.writeRequest)
 		}),
 		ConsumedCapacity: consumedCapacities(out.ConsumedCapacity),
+		ItemCollectionMetrics: mapValues(out.ItemCollectionMetrics, func(ms []ddbsim.ItemCollectionMetrics) []types.ItemCollectionMetrics {
+			return mapSlice(ms, func(m ddbsim.ItemCollectionMetrics) types.ItemCollectionMetrics { return *itemCollectionMetrics(&m) })
+		}),
 	}
 }
 

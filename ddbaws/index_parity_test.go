@@ -31,6 +31,8 @@ var indexSteps = []step{
 		Item: map[string]types.AttributeValue{"pk": avS("p"), "sk": avS("4"), "g": avS("ten")}}),
 	putStep("index put empty LSI key", &dynamodb.PutItemInput{TableName: aws.String("indexed"),
 		Item: map[string]types.AttributeValue{"pk": avS("p"), "sk": avS("4"), "l": avS("")}}),
+	opStep("index batch metrics", operations.BatchWriteItem, &dynamodb.BatchWriteItemInput{ReturnItemCollectionMetrics: types.ReturnItemCollectionMetricsSize,
+		RequestItems: map[string][]types.WriteRequest{"indexed": {{PutRequest: &types.PutRequest{Item: indexItem("6", "30", "w", "six")}}}}}),
 	queryStep("index query GSI", &dynamodb.QueryInput{TableName: aws.String("indexed"), IndexName: aws.String("byG"),
 		KeyConditionExpression: aws.String("g = :g"), ExpressionAttributeValues: values(":g", avN("10"))}),
 	queryStep("index query GSI page", &dynamodb.QueryInput{TableName: aws.String("indexed"), IndexName: aws.String("byG"), Limit: aws.Int32(1),

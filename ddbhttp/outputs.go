@@ -34,13 +34,18 @@ func (e *encoder) itemOutput(name string, it ddbsim.Item, cc *ddbsim.ConsumedCap
 	e.optionalCapacity(cc)
 	if icm != nil {
 		e.member("ItemCollectionMetrics")
-		e.buf = append(e.buf, '{')
-		e.member("ItemCollectionKey")
-		e.item(icm.ItemCollectionKey)
-		e.member("SizeEstimateRangeGB")
-		encodeSlice(e, icm.SizeEstimateRangeGB, (*encoder).float)
-		e.buf = append(e.buf, '}')
+		e.itemCollectionMetrics(*icm)
 	}
+	e.buf = append(e.buf, '}')
+}
+
+// itemCollectionMetrics writes one write's item collection metrics.
+func (e *encoder) itemCollectionMetrics(m ddbsim.ItemCollectionMetrics) {
+	e.buf = append(e.buf, '{')
+	e.member("ItemCollectionKey")
+	e.item(m.ItemCollectionKey)
+	e.member("SizeEstimateRangeGB")
+	encodeSlice(e, m.SizeEstimateRangeGB, (*encoder).float)
 	e.buf = append(e.buf, '}')
 }
 
@@ -83,6 +88,12 @@ func encodeBatchWriteItem(e *encoder, o *ddbsim.BatchWriteItemOutput) {
 		encodeSlice(e, reqs, (*encoder).writeRequest)
 	})
 	e.capacities(o.ConsumedCapacity)
+	if o.ItemCollectionMetrics != nil {
+		e.member("ItemCollectionMetrics")
+		encodeMap(e, o.ItemCollectionMetrics, func(e *encoder, ms []ddbsim.ItemCollectionMetrics) {
+			encodeSlice(e, ms, (*encoder).itemCollectionMetrics)
+		})
+	}
 	e.buf = append(e.buf, '}')
 }
 
