@@ -413,3 +413,20 @@ func TestLSI_BatchWriteItem_OneMetricsEntryPerCollection(t *testing.T) {
 		{ItemCollectionKey: Item{"pk": S("b")}, SizeEstimateRangeGB: []float64{0, 1}},
 	}}, out.ItemCollectionMetrics)
 }
+
+func TestGSI_LegacyKeyConditionsAndCount(t *testing.T) {
+	db := newOrdersDB(t, nil)
+	for i := range 4 {
+		putOrder(t, db, Item{"pk": S("o"), "sk": S(fmt.Sprint(i)), "customer": S("ada"), "placed": Int(int64(i))})
+	}
+	out := queryIndex(t, db, QueryInput{IndexName: "byCustomer", KeyConditions: map[string]Condition{
+		"customer": {ComparisonOperator: ComparisonOperatorEq, AttributeValueList: []Value{S("ada")}},
+		"placed":   {ComparisonOperator: ComparisonOperatorGe, AttributeValueList: []Value{Int(2)}},
+	}})
+	assert.Equal(t, []string{"2", "3"}, skOf(out.Items))
+	count := byCustomer("ada")
+	count.Select = SelectCount
+	out = queryIndex(t, db, count)
+	assert.Equal(t, int32(4), out.Count)
+	assert.Nil(t, out.Items)
+}
