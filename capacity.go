@@ -143,7 +143,7 @@ func capacities(m map[string]float64) map[string]Capacity {
 // index key a delete plus a put. Cost: the index entries of both images.
 func (t *table) indexWriteUnits(old entry, found bool, next entry, exists bool) indexUnits {
 	var u indexUnits
-	for _, ix := range t.indexes {
+	for _, ix := range t.indexes() {
 		var oldE, newE entry
 		oldIn, newIn := false, false
 		if found {
@@ -177,7 +177,7 @@ func (t *table) consumedWrite(mode ReturnConsumedCapacity, tableName string, tab
 		return nil
 	}
 	var u indexUnits
-	if len(t.indexes) > 0 {
+	if len(t.indexes()) > 0 {
 		n, exists := next()
 		u = t.indexWriteUnits(old, found, n, exists)
 	}

@@ -12,6 +12,9 @@ const (
 	recordCreated
 	// recordDeleted closes it: DeleteTable removed the table.
 	recordDeleted
+	// recordUpdated is a change of the table's settings or indexes:
+	// UpdateTable, or a GSI's backfill done.
+	recordUpdated
 )
 
 // Origin says what made a change: the item operations of the API today;
@@ -85,6 +88,25 @@ func (l *changeLog) register() *cursor {
 	c := &cursor{pos: l.head}
 	l.cursors = append(l.cursors, c)
 	return c
+}
+
+// unregister removes c, whose reader is gone, and trims the records no
+// cursor needs any more. Call it under the table's write lock.
+func (l *changeLog) unregister(c *cursor) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for i, x := range l.cursors {
+		if x == c {
+			l.cursors = append(l.cursors[:i], l.cursors[i+1:]...)
+			break
+		}
+	}
+	if len(l.cursors) == 0 {
+		clear(l.recs)
+		l.recs, l.first = l.recs[:0], l.head
+		return
+	}
+	l.trimLocked()
 }
 
 // append adds r at the head, keeping it only if some cursor will take it.

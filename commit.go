@@ -152,13 +152,14 @@ func lockOrder(tables []*table, plans []plan) []*table {
 // counts it in the table's item count and size, appends its record to the
 // log and hands it to the readers. The caller holds the write lock.
 func (t *table) apply(r *record) {
-	if t.indexStored != nil {
-		r.vals = decodeForIndexes(r, t.indexStored)
+	m := t.meta()
+	if m.stored != nil {
+		r.vals = decodeForIndexes(r, m.stored)
 		if len(t.log.cursors) == 0 { // no reader keeps r past the commit
 			defer r.vals.release()
 		}
 	}
-	t.leader().applyItem(r, t.indexes, true)
+	t.leader().applyItem(r, m.indexes, true)
 	var items, bytes int64
 	if r.hadBefore {
 		items, bytes = -1, -int64(r.before.size())

@@ -198,7 +198,6 @@ func unsupportedMember(in *CreateTableInput) error {
 		name string
 		set  bool
 	}{
-		{"DeletionProtectionEnabled true", in.DeletionProtectionEnabled}, // DeleteTable does not check it yet
 		{"WarmThroughput", in.WarmThroughput != nil || gsiWarmThroughput(in)},
 		{"ResourcePolicy", in.ResourcePolicy != ""},
 		{"GlobalTableSourceArn", in.GlobalTableSourceArn != ""},

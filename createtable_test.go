@@ -292,7 +292,6 @@ func TestCreateTable_RefusesWhatDdbsimDoesNotSupport(t *testing.T) {
 		name, member string
 		in           CreateTableInput
 	}{
-		{"deletion protection", "DeletionProtectionEnabled true", onDemand(func(in *CreateTableInput) { in.DeletionProtectionEnabled = true })},
 		{"warm throughput", "WarmThroughput", onDemand(func(in *CreateTableInput) { in.WarmThroughput = &WarmThroughput{} })},
 		{"resource policy", "ResourcePolicy", onDemand(func(in *CreateTableInput) { in.ResourcePolicy = "{}" })},
 		{"global table source", "GlobalTableSourceArn", onDemand(func(in *CreateTableInput) { in.GlobalTableSourceArn = "arn:aws:dynamodb:us-west-2:1:table/x" })},
@@ -334,7 +333,7 @@ func TestCreateTable_WithIndexes(t *testing.T) {
 			require.NoError(t, err)
 			assert.Len(t, d.GlobalSecondaryIndexes, len(in.GlobalSecondaryIndexes))
 			assert.Len(t, d.LocalSecondaryIndexes, len(in.LocalSecondaryIndexes))
-			assert.Len(t, db.lookup(in.TableName).indexes, len(in.GlobalSecondaryIndexes)+len(in.LocalSecondaryIndexes))
+			assert.Len(t, db.lookup(in.TableName).indexes(), len(in.GlobalSecondaryIndexes)+len(in.LocalSecondaryIndexes))
 		})
 	}
 }

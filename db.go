@@ -67,6 +67,15 @@ type Options struct {
 	// it; turn it on to report a bug. The environment variable
 	// DDBSIM_STRICT=1 turns it on for every DB.
 	StrictMode bool
+	// TransientStatuses holds each transient status for that long on the
+	// DB's clock: a new table is CREATING, an updated one UPDATING, a
+	// deleted one DELETING (still listed and described, then gone), a GSI
+	// that UpdateTable creates CREATING and one it deletes DELETING, for
+	// twice as long. 0 (the default, as DynamoDB Local without
+	// -delayTransientStatuses): everything is ACTIVE, or gone, when the
+	// call returns. A table is refused UpdateTable and DeleteTable while
+	// it is CREATING or UPDATING.
+	TransientStatuses time.Duration
 	// Limits are DynamoDB's limits, where ddbsim lets them change.
 	Limits Limits
 	// Wording is the form of validation messages: WordingClassic (the
@@ -105,11 +114,17 @@ type DB struct {
 	opts   Options
 	mu     sync.Mutex // serializes CreateTable and DeleteTable
 	tables atomic.Pointer[map[string]*table]
+	// ghosts are deleted tables still DELETING (lifecycle.go); nil or
+	// empty without Options.TransientStatuses. Written under mu.
+	ghosts atomic.Pointer[map[string]ghost]
 	nextID atomic.Uint64 // the number of the last table created
 	seq    atomic.Uint64 // the sequence number of the last change record
 	faults faults
 	tokens tokenStore  // TransactWriteItems' ClientRequestTokens
 	exprs  *expr.Cache // compiled expressions, shared by all tables
+	// onBackfill, set by tests before any UpdateTable, is called after
+	// each batch a GSI backfill inserts (index name, entries).
+	onBackfill func(index string, n int)
 	// staleReads counts eventually consistent reads served by a lagging
 	// replica.
 	staleReads atomic.Int64
@@ -171,6 +186,7 @@ func (db *DB) Fork() *DB {
 	defer db.mu.Unlock()
 	c := &DB{opts: db.opts, exprs: db.exprs}
 	c.nextID.Store(db.nextID.Load())
+	c.ghosts.Store(db.ghosts.Load())
 	all := slices.SortedFunc(maps.Values(*db.tables.Load()), func(a, b *table) int { return cmp.Compare(a.num, b.num) })
 	for _, t := range all {
 		t.writeMu.Lock()
@@ -240,35 +256,48 @@ func (db *DB) CreateTable(ctx context.Context, in CreateTableInput) (*TableDescr
 		db.mu.Lock()
 		defer db.mu.Unlock()
 		old := *db.tables.Load()
-		if _, ok := old[in.TableName]; ok {
+		now := db.Now().UTC()
+		_, deleting := db.ghostOf(in.TableName, now)
+		if _, ok := old[in.TableName]; ok || deleting {
 			return nil, &Error{Code: CodeResourceInUse, Message: "Table already exists: " + in.TableName}
 		}
-		t := newTable(db, in.TableName, db.nextID.Add(1), db.Now().UTC(), schema, indexes, in)
+		t := newTable(db, in.TableName, db.nextID.Add(1), now, schema, indexes, in)
+		if until := db.holdUntil(now, 1); !until.IsZero() {
+			m := t.meta() // not yet published: no reader shares it
+			m.status, m.until = TableStatusCreating, until
+		}
 		t.tags.set(tags)
 		next := maps.Clone(old)
 		next[in.TableName] = t
 		db.tables.Store(&next)
-		return t.describe(TableStatusActive), nil
+		return t.describe(t.status()), nil
 	})
 }
 
-// DescribeTable describes a table. A missing table is a
+// DescribeTable describes a table, in its status now (see
+// Options.TransientStatuses). A missing table is a
 // ResourceNotFoundException ("Requested resource not found: Table: <name>
-// not found"). Cost: O(1).
+// not found"); a table deleted under Options.TransientStatuses is
+// described DELETING until its time. Cost: O(indexes).
 func (db *DB) DescribeTable(ctx context.Context, in DescribeTableInput) (*TableDescription, error) {
 	return dispatch(ctx, db, "DescribeTable", in.TableName, func() (*TableDescription, error) {
 		t, err := db.controlTable(in.TableName)
 		if err != nil {
+			if g, ok := db.ghostOf(in.TableName, db.Now()); ok {
+				return cloneDescription(g.desc), nil
+			}
 			return nil, err
 		}
-		return t.describe(TableStatusActive), nil
+		return t.describe(t.status()), nil
 	})
 }
 
 // DeleteTable deletes a table and its items, and returns its last
 // description with status DELETING. A missing table is a
-// ResourceNotFoundException. Cost: O(number of tables); the items are
-// left to the garbage collector.
+// ResourceNotFoundException; a table CREATING or UPDATING, or protected
+// against deletion (DeletionProtectionEnabled), a
+// ResourceInUseException. Cost: O(number of tables); the items are left
+// to the garbage collector.
 func (db *DB) DeleteTable(ctx context.Context, in DeleteTableInput) (*TableDescription, error) {
 	return dispatch(ctx, db, "DeleteTable", in.TableName, func() (*TableDescription, error) {
 		db.mu.Lock()
@@ -277,11 +306,17 @@ func (db *DB) DeleteTable(ctx context.Context, in DeleteTableInput) (*TableDescr
 		if err != nil {
 			return nil, err
 		}
+		now := db.Now()
+		if err := t.checkDeletable(now); err != nil {
+			return nil, err
+		}
 		t.drop()
 		next := maps.Clone(*db.tables.Load())
 		delete(next, t.name)
 		db.tables.Store(&next)
-		return t.describeDeleting(), nil
+		d := t.describeDeleting()
+		db.bury(cloneDescription(d), now)
+		return d, nil
 	})
 }
 
@@ -324,7 +359,7 @@ func (db *DB) ListTables(ctx context.Context, in ListTablesInput) (*ListTablesOu
 		if err := c.err(); err != nil {
 			return nil, err
 		}
-		names := sortedKeys(nil, *db.tables.Load())
+		names := sortedKeys(nil, db.ghostNames(*db.tables.Load(), db.Now()))
 		start, _ := slices.BinarySearch(names, in.ExclusiveStartTableName)
 		if start < len(names) && names[start] == in.ExclusiveStartTableName {
 			start++

@@ -13,7 +13,7 @@ import (
 // store: PutItem's and BatchWriteItem's before anything is written,
 // UpdateItem's on the item the update produces.
 func (t *table) checkIndexKeys(vals func(name string) (Value, bool)) error {
-	for _, ix := range t.indexes {
+	for _, ix := range t.indexes() {
 		for _, a := range ix.keyAttrs() {
 			v, ok := vals(a.name)
 			switch {
@@ -36,7 +36,7 @@ func (t *table) checkIndexKeys(vals func(name string) (Value, bool)) error {
 
 // checkItemIndexKeys is checkIndexKeys on an Item.
 func (t *table) checkItemIndexKeys(it Item) error {
-	if len(t.indexes) == 0 {
+	if len(t.indexes()) == 0 {
 		return nil
 	}
 	return t.checkIndexKeys(func(name string) (Value, bool) { v, ok := it[name]; return v, ok })
@@ -45,7 +45,7 @@ func (t *table) checkItemIndexKeys(it Item) error {
 // checkEntryIndexKeys is checkIndexKeys on a stored (or about to be
 // stored) entry. Cost: decoding the index key attributes.
 func (t *table) checkEntryIndexKeys(e entry) error {
-	if len(t.indexes) == 0 {
+	if len(t.indexes()) == 0 {
 		return nil
 	}
 	it, err := decodeAttributes(e.enc(), t.indexKeyNames())
@@ -58,7 +58,7 @@ func (t *table) checkEntryIndexKeys(e entry) error {
 // indexKeyNames returns the key attributes of every index of the table.
 func (t *table) indexKeyNames() []string {
 	var names []string
-	for _, ix := range t.indexes {
+	for _, ix := range t.indexes() {
 		names = append(names, ix.keyNames()...)
 	}
 	return names
@@ -67,7 +67,7 @@ func (t *table) indexKeyNames() []string {
 // checkIndexKeyPaths rejects an update of a nested path inside an index
 // key attribute ("g.x", "g[0]"): an index key is a scalar.
 func (u updater) checkIndexKeyPaths(t *table) error {
-	if len(t.indexes) == 0 {
+	if len(t.indexes()) == 0 {
 		return nil
 	}
 	keys := t.indexKeyNames()

@@ -10,6 +10,7 @@ import (
 // AWS's messages for reads of an index.
 const (
 	msgConsistentGSI = "Consistent reads are not supported on global secondary indexes"
+	msgBackfilling   = "Cannot read from backfilling global secondary index: "
 )
 
 // readReplica counts a read of the index and returns the replica that
@@ -29,12 +30,16 @@ func (ix *index) readReplica(t *table, consistent bool) (rep, base *replica) {
 }
 
 // checkIndexRead makes DynamoDB's checks of a read of index ix: no
-// strongly consistent read of a GSI, and ALL_ATTRIBUTES only from an
-// index projecting them (an LSI fetches them from the table instead).
-// It reports whether the read fetches whole items from the table.
-func (r *readRequest) checkIndexRead(ix *index) (fetch bool, err error) {
+// strongly consistent read of a GSI, none of a GSI still CREATING (on
+// db's clock), and ALL_ATTRIBUTES only from an index projecting them (an
+// LSI fetches them from the table instead). It reports whether the read
+// fetches whole items from the table.
+func (r *readRequest) checkIndexRead(db *DB, ix *index) (fetch bool, err error) {
 	if ix.gsi != nil && r.consistent {
 		return false, validationError(msgConsistentGSI)
+	}
+	if ix.gsi != nil && !ix.readable(db) {
+		return false, validationError(msgBackfilling + ix.name)
 	}
 	if r.sel == SelectAllAttributes && ix.projection != ProjectionTypeAll {
 		if ix.gsi != nil {

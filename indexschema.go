@@ -118,11 +118,23 @@ func validateIndexes(in *CreateTableInput, ks keySchema, types map[string]Scalar
 	if err != nil {
 		return nil, err
 	}
-	if v.nonKey > maxNonKeyAllIndexes {
-		// Text from a linter quoting DynamoDB; unverified against a response.
-		return nil, validationError(msgInvalid + "Number of projected attributes in all indexes exceeds limit of 100")
+	if err := checkIndexCounts(len(gsis), v.nonKey); err != nil {
+		return nil, err
 	}
 	return append(gsis, lsis...), nil
+}
+
+// checkIndexCounts applies the limits over all of a table's indexes: at
+// most 20 GSIs, at most 100 NonKeyAttributes.
+func checkIndexCounts(gsis, nonKey int) error {
+	if gsis > maxGSIs {
+		return validationError(msgInvalid + "GlobalSecondaryIndex count exceeds the per-table limit of " + strconv.Itoa(maxGSIs))
+	}
+	if nonKey > maxNonKeyAllIndexes {
+		// Text from a linter quoting DynamoDB; unverified against a response.
+		return validationError(msgInvalid + "Number of projected attributes in all indexes exceeds limit of 100")
+	}
+	return nil
 }
 
 // checkDefinitionsUsed requires the attribute definitions to be exactly
@@ -235,9 +247,6 @@ func (v *indexValidator) globals(gsis []GlobalSecondaryIndex, payPerRequest bool
 			return nil, err
 		}
 		out = append(out, ix)
-	}
-	if len(gsis) > maxGSIs {
-		return nil, validationError(msgInvalid + "GlobalSecondaryIndex count exceeds the per-table limit of " + strconv.Itoa(maxGSIs))
 	}
 	return out, nil
 }

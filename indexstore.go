@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/google/btree"
 )
@@ -37,6 +38,28 @@ type index struct {
 	// items and bytes count the entries of the authoritative tree (the
 	// GSI's, the leader's LSI), for DescribeTable.
 	items, bytes atomic.Int64
+	// activeAt is when a GSI that UpdateTable created turns ACTIVE on the
+	// DB's clock, with Options.TransientStatuses; zero otherwise.
+	activeAt time.Time
+	// backfilling is true while UpdateTable fills the GSI from a clone of
+	// the leader (backfill.go); source is that clone, for strict mode,
+	// guarded by the table's write lock.
+	backfilling atomic.Bool
+	source      *btree.BTreeG[entry]
+}
+
+// creating reports whether the index is CREATING at now: backfilling, or
+// held by Options.TransientStatuses.
+func (ix *index) creating(now time.Time) bool {
+	return ix.backfilling.Load() || now.Before(ix.activeAt)
+}
+
+// readable reports whether the index may be read now, on db's clock: not
+// while it is CREATING ("Cannot read from backfilling global secondary
+// index"). Cost: an atomic load; a clock read only for an index created
+// under Options.TransientStatuses.
+func (ix *index) readable(db *DB) bool {
+	return !ix.backfilling.Load() && (ix.activeAt.IsZero() || !db.Now().Before(ix.activeAt))
 }
 
 // newIndex returns the storage-side index of schema s on a table keyed by
@@ -63,7 +86,8 @@ func newIndex(s indexSchema, ks keySchema, tableARN string) *index {
 // fork returns a copy of the index for a forked table, with its counts
 // and without its GSI reader (which the table's fork forks).
 func (ix *index) fork() *index {
-	c := &index{indexSchema: ix.indexSchema, arn: ix.arn, lsi: ix.lsi, table: ix.table, names: ix.names, keys: ix.keys, stored: ix.stored}
+	c := &index{indexSchema: ix.indexSchema, arn: ix.arn, lsi: ix.lsi, table: ix.table, names: ix.names, keys: ix.keys, stored: ix.stored,
+		activeAt: ix.activeAt}
 	c.items.Store(ix.items.Load())
 	c.bytes.Store(ix.bytes.Load())
 	return c

@@ -38,7 +38,7 @@ var apiOperations = map[string]map[string]operationSupport{
 		"BatchGetItem": served, "BatchWriteItem": served,
 		"CreateTable": served, "DeleteItem": served, "DeleteTable": served, "DescribeTable": served,
 		"GetItem": served, "ListTables": served, "PutItem": served, "Query": served, "Scan": served,
-		"UpdateItem":       served,
+		"UpdateItem": served, "UpdateTable": served,
 		"TransactGetItems": served, "TransactWriteItems": served,
 		// Control plane.
 		"DescribeEndpoints": served, "DescribeLimits": served,
@@ -50,7 +50,6 @@ var apiOperations = map[string]map[string]operationSupport{
 		"ListExports": served, "ListGlobalTables": served, "ListImports": served,
 
 		// Planned.
-		"UpdateTable":           notSupported,
 		"BatchExecuteStatement": notSupported, "ExecuteStatement": notSupported, "ExecuteTransaction": notSupported,
 		// Backups and restores.
 		"CreateBackup": notSupported, "DeleteBackup": notSupported, "DescribeBackup": notSupported,

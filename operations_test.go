@@ -29,7 +29,7 @@ func TestCheckOperation(t *testing.T) {
 
 // The planned operations are refused by name until implemented.
 func TestCheckOperation_PlannedAreRefused(t *testing.T) {
-	for _, op := range []string{"UpdateTable",
+	for _, op := range []string{
 		"ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction"} {
 		assert.ErrorIs(t, CheckOperation(APIDynamoDB, op), errors.ErrUnsupported, op)
 	}

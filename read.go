@@ -119,7 +119,7 @@ func (r *readRequest) table(db *DB, projectionExpression string) (t *table, ix *
 		}
 		return nil, nil, false, false, validationError("The table does not have the specified index: " + r.indexName)
 	}
-	fetch, err = r.checkIndexRead(ix)
+	fetch, err = r.checkIndexRead(db, ix)
 	return t, ix, countOnly, fetch, err
 }
 

@@ -19,17 +19,21 @@ const DefaultMaxLag = 8
 // a state the leader held; in Sync (GSIs only) it applies each record as
 // it is appended.
 type follower struct {
-	replica  *replica
-	index    *index   // the GSI it feeds; nil for the lagging replica
-	indexes  []*index // the table's, whose LSIs the lagging replica holds
-	log      *changeLog
-	cur      *cursor // nil in Sync
-	mode     Replication
-	maxLag   uint64        // Async: lag drawn from [1, maxLag+1] operations
-	lag      time.Duration // Async with Options.Lag: wall-clock lag
-	clock    Clock
-	mu       sync.Mutex // guards dues, rng and the replica's writes
-	dues     []due      // one per record from cur on
+	replica *replica
+	index   *index   // the GSI it feeds; nil for the lagging replica
+	indexes []*index // the table's, whose LSIs the lagging replica holds
+	log     *changeLog
+	cur     *cursor // nil in Sync
+	mode    Replication
+	maxLag  uint64        // Async: lag drawn from [1, maxLag+1] operations
+	lag     time.Duration // Async with Options.Lag: wall-clock lag
+	clock   Clock
+	mu      sync.Mutex // guards dues, rng, holding and the replica's writes
+	// holding keeps every record pending, whatever the mode, while a new
+	// GSI's backfill runs (backfill.go): nothing applies them but the
+	// backfill's catch-up.
+	holding  bool
+	dues     []due // one per record from cur on
 	npending atomic.Int64
 	rng      *rand.Rand
 	pcg      *rand.PCG
@@ -74,6 +78,7 @@ func (f *follower) appended(r record) {
 	}
 	d := due{op: math.MaxUint64}
 	switch {
+	case f.holding:
 	case r.kind != recordItem:
 		d.op = 0
 	case f.mode == Manual:
@@ -105,10 +110,13 @@ func (f *follower) catchUp(op uint64) {
 }
 
 // propagate applies up to n pending records (all if n < 0) and returns
-// how many it applied.
+// how many it applied: none while the follower is holding.
 func (f *follower) propagate(n int) int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.holding {
+		return 0
+	}
 	if n < 0 || n > len(f.dues) {
 		n = len(f.dues)
 	}
@@ -187,7 +195,7 @@ func (db *DB) Stats() Stats {
 		if t.follower != nil {
 			s.PendingWrites += t.follower.npending.Load()
 		}
-		for _, ix := range t.indexes {
+		for _, ix := range t.indexes() {
 			if ix.gsi != nil {
 				s.PendingIndexWrites += ix.gsi.npending.Load()
 			}
@@ -205,7 +213,7 @@ func (db *DB) Settle() {
 		if t.follower != nil {
 			t.follower.propagate(-1)
 		}
-		for _, ix := range t.indexes {
+		for _, ix := range t.indexes() {
 			if ix.gsi != nil {
 				ix.gsi.propagate(-1)
 			}

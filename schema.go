@@ -44,14 +44,18 @@ const (
 	BillingModePayPerRequest BillingMode = "PAY_PER_REQUEST"
 )
 
-// TableStatus is the state of a table. ddbsim tables are ACTIVE as soon as
-// CreateTable returns, and gone as soon as DeleteTable returns (which
-// reports DELETING, as DynamoDB does).
+// TableStatus is the state of a table. By default ddbsim tables are
+// ACTIVE as soon as CreateTable or UpdateTable returns, and gone as soon
+// as DeleteTable returns (which reports DELETING, as DynamoDB does); with
+// Options.TransientStatuses they are CREATING, UPDATING and DELETING for
+// that long on the DB's clock.
 type TableStatus string
 
 // Table statuses.
 const (
 	TableStatusActive   TableStatus = "ACTIVE"
+	TableStatusCreating TableStatus = "CREATING"
+	TableStatusUpdating TableStatus = "UPDATING"
 	TableStatusDeleting TableStatus = "DELETING"
 )
 
@@ -102,7 +106,8 @@ type CreateTableInput struct {
 	// TableClass is STANDARD or STANDARD_INFREQUENT_ACCESS; described in
 	// TableClassSummary when set.
 	TableClass TableClass
-	// DeletionProtectionEnabled true is not supported by ddbsim yet.
+	// DeletionProtectionEnabled true makes DeleteTable refuse the table
+	// until UpdateTable turns it off.
 	DeletionProtectionEnabled bool
 	// WarmThroughput, ResourcePolicy, the global table members and
 	// VectorIndexes are not supported by ddbsim yet: CreateTable refuses a

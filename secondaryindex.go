@@ -1,6 +1,9 @@
 package ddbsim
 
-import "slices"
+import (
+	"slices"
+	"time"
+)
 
 // ProjectionType is which attributes a secondary index copies from the
 // table: KEYS_ONLY, INCLUDE (the keys plus NonKeyAttributes) or ALL.
@@ -57,13 +60,17 @@ type LocalSecondaryIndex struct {
 	Projection *Projection
 }
 
-// IndexStatus is the state of a secondary index. ddbsim's indexes are
-// ACTIVE as soon as the table is.
+// IndexStatus is the state of a global secondary index: ACTIVE; CREATING
+// while UpdateTable backfills it, or longer when Options.TransientStatuses
+// holds it; DELETING after UpdateTable deleted it, only under
+// Options.TransientStatuses.
 type IndexStatus string
 
 // Index statuses.
 const (
-	IndexStatusActive IndexStatus = "ACTIVE"
+	IndexStatusActive   IndexStatus = "ACTIVE"
+	IndexStatusCreating IndexStatus = "CREATING"
+	IndexStatusDeleting IndexStatus = "DELETING"
 )
 
 // GlobalSecondaryIndexDescription describes a global secondary index, as
@@ -73,6 +80,9 @@ type GlobalSecondaryIndexDescription struct {
 	KeySchema   []KeySchemaElement
 	Projection  *Projection
 	IndexStatus IndexStatus
+	// Backfilling is true while a GSI that UpdateTable created is
+	// CREATING: reads of it are refused until it is ACTIVE.
+	Backfilling bool `json:",omitzero"`
 	// IndexSizeBytes and ItemCount are live, as the table's are.
 	IndexSizeBytes int64
 	ItemCount      int64
@@ -117,5 +127,25 @@ func describeIndexes(d *TableDescription, in *CreateTableInput, tableARN string)
 			IndexName: l.IndexName, KeySchema: slices.Clone(l.KeySchema), Projection: cloneProjection(l.Projection),
 			IndexArn: tableARN + "/index/" + l.IndexName,
 		})
+	}
+}
+
+// describeIndexStatuses sets the status of each GSI description of d as
+// it is at now, and adds the GSIs being deleted, DELETING.
+func (m *tableMeta) describeIndexStatuses(d *TableDescription, now time.Time) {
+	for i := range d.GlobalSecondaryIndexes {
+		g := &d.GlobalSecondaryIndexes[i]
+		if ix := m.index(g.IndexName); ix != nil && ix.creating(now) {
+			g.IndexStatus, g.Backfilling = IndexStatusCreating, true
+		}
+	}
+	for _, x := range m.dropping {
+		if now.Before(x.until) {
+			g := x.desc
+			g.KeySchema, g.Projection = slices.Clone(g.KeySchema), cloneProjection(g.Projection)
+			g.ProvisionedThroughput = clonePtr(g.ProvisionedThroughput)
+			g.IndexStatus = IndexStatusDeleting
+			d.GlobalSecondaryIndexes = append(d.GlobalSecondaryIndexes, g)
+		}
 	}
 }

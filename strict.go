@@ -41,7 +41,7 @@ func (t *table) checkCommit(plans []plan, outs []outcome) {
 					entryString(fe, ffound), strconv.Quote(p.k.key), entryString(got, found))
 			}
 		}
-		for _, ix := range t.indexes {
+		for _, ix := range t.indexes() {
 			t.checkIndexEntry(ix, got, found, outs[i])
 		}
 	}
@@ -51,6 +51,9 @@ func (t *table) checkCommit(plans []plan, outs []outcome) {
 // with nothing pending) holds the entry of the item the leader holds
 // (got, if found) and no longer the entry of the item before the commit.
 func (t *table) checkIndexEntry(ix *index, got entry, found bool, o outcome) {
+	if ix.backfilling.Load() { // checked at Settle and once filled
+		return
+	}
 	tree := ix.treeOf(t.leader())
 	if ix.gsi != nil {
 		ix.gsi.mu.Lock()
@@ -137,7 +140,7 @@ func (t *table) checkSettled(settled bool) {
 	if items != t.items.Load() || bytes != t.bytes.Load() {
 		t.strictFail("counts %d items of %d bytes, the leader holds %d of %d", t.items.Load(), t.bytes.Load(), items, bytes)
 	}
-	for _, ix := range t.indexes {
+	for _, ix := range t.indexes() {
 		t.checkIndexRecomputed(ix, settled)
 	}
 	t.checkExpiry()
@@ -149,7 +152,7 @@ func (t *table) checkSettled(settled bool) {
 	defer f.mu.Unlock()
 	t.checkLog()
 	f.replica.mu.RLock()
-	for _, ix := range t.indexes {
+	for _, ix := range t.indexes() {
 		if ix.kind == localIndex && !sameTrees(f.replica.lsis[ix.lsi].tree, ix.recompute(f.replica.tree)) {
 			t.strictFail("the follower's LSI %s differs from a recomputation from the follower", ix.name)
 		}
@@ -181,6 +184,10 @@ func (t *table) checkSettled(settled bool) {
 // its pending records applied to a copy (after Settle, with none
 // pending); and the counts DescribeTable reports.
 func (t *table) checkIndexRecomputed(ix *index, settled bool) {
+	if ix.backfilling.Load() {
+		t.checkBackfill(ix)
+		return
+	}
 	want := ix.recompute(t.leader().tree)
 	have := ix.treeOf(t.leader())
 	if g := ix.gsi; g != nil {

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/google/btree"
 )
 
 // table is the state of one table: its description, its key schema,
@@ -23,17 +25,14 @@ type table struct {
 	num      uint64 // the number in id: orders commits' locks, keys records
 	created  time.Time
 	schema   keySchema
-	input    CreateTableInput // as validated, for DescribeTable
 	writeMu  sync.Mutex
 	dropped  bool // DeleteTable removed the table; guarded by writeMu
 	replicas [3]*replica
 	log      *changeLog
 	readers  []logReader // guarded by writeMu
 	follower *follower   // nil in Sync mode
-	indexes  []*index    // GSIs, then LSIs, in CreateTable's order
-	// indexStored are the attributes any index stores of an item (nil
-	// without indexes): what a commit decodes once for all of them.
-	indexStored []string
+	// metaPtr is the table's settings, indexes and status (see meta).
+	metaPtr atomic.Pointer[tableMeta]
 	// collections sizes the item collections (bytes by encoded partition
 	// key) of a table with LSIs; nil without. Guarded by writeMu.
 	collections map[string]int64
@@ -62,18 +61,12 @@ func newTable(db *DB, name string, num uint64, created time.Time, schema keySche
 	}
 	r := newReplica(lsis)
 	t := &table{db: db, name: name, arn: arn, id: fmt.Sprintf("00000000-0000-4000-8000-%012x", num), num: num,
-		created: created, schema: schema, input: in, replicas: [3]*replica{r, r, r}, log: &changeLog{},
-		indexes: indexes, strict: db.opts.StrictMode}
+		created: created, schema: schema, replicas: [3]*replica{r, r, r}, log: &changeLog{},
+		strict: db.opts.StrictMode}
+	t.metaPtr.Store(newMeta(in, indexes))
 	t.seed = db.opts.Seed ^ partitionHash([]byte(name))
 	if lsis > 0 {
 		t.collections = map[string]int64{}
-	}
-	for _, ix := range indexes {
-		for _, name := range ix.stored {
-			if !slices.Contains(t.indexStored, name) {
-				t.indexStored = append(t.indexStored, name)
-			}
-		}
 	}
 	t.writeMu.Lock()
 	defer t.writeMu.Unlock()
@@ -85,23 +78,14 @@ func newTable(db *DB, name string, num uint64, created time.Time, schema keySche
 	}
 	for _, ix := range indexes {
 		if ix.kind == globalIndex {
-			rep := &replica{mu: new(sync.RWMutex), tree: newIndexTree()}
-			ix.gsi = newFollower(&db.opts, t.seed^partitionHash([]byte(ix.name)), t.log, rep, ix, nil)
-			t.readers = append(t.readers, ix.gsi)
+			t.attachGSI(ix, newIndexTree())
 		}
 	}
 	return t
 }
 
 // index returns the table's index of that name, or nil.
-func (t *table) index(name string) *index {
-	for _, ix := range t.indexes {
-		if ix.name == name {
-			return ix
-		}
-	}
-	return nil
-}
+func (t *table) index(name string) *index { return t.meta().index(name) }
 
 // drop marks the table deleted, so that no commit lands in it any more,
 // and closes its log with a record of the deletion. The caller holds
@@ -121,7 +105,7 @@ func (t *table) tick() uint64 {
 	if t.follower != nil {
 		t.follower.catchUp(op)
 	}
-	for _, ix := range t.indexes {
+	for _, ix := range t.indexes() {
 		if ix.gsi != nil {
 			ix.gsi.catchUp(op)
 		}
@@ -153,7 +137,8 @@ func (t *table) replicaFor(consistent bool) *replica {
 
 // describe returns the table's description with the given status.
 func (t *table) describe(status TableStatus) *TableDescription {
-	in := t.input
+	m := t.meta()
+	in := m.input
 	d := &TableDescription{
 		TableName:             t.name,
 		TableArn:              t.arn,
@@ -167,20 +152,30 @@ func (t *table) describe(status TableStatus) *TableDescription {
 		ProvisionedThroughput: &ProvisionedThroughputDescription{},
 	}
 	if in.BillingMode == BillingModePayPerRequest {
-		d.BillingModeSummary = &BillingModeSummary{BillingMode: BillingModePayPerRequest, LastUpdateToPayPerRequestDateTime: t.created}
+		at := t.created
+		if !m.payPerRequestAt.IsZero() {
+			at = m.payPerRequestAt
+		}
+		d.BillingModeSummary = &BillingModeSummary{BillingMode: BillingModePayPerRequest, LastUpdateToPayPerRequestDateTime: at}
 	} else {
 		d.ProvisionedThroughput.ReadCapacityUnits = in.ProvisionedThroughput.ReadCapacityUnits
 		d.ProvisionedThroughput.WriteCapacityUnits = in.ProvisionedThroughput.WriteCapacityUnits
 	}
 	describeSettings(d, &in, t.arn, t.created)
+	if d.StreamSpecification != nil && !m.streamAt.IsZero() {
+		d.LatestStreamLabel = m.streamAt.Format("2006-01-02T15:04:05.000")
+		d.LatestStreamArn = t.arn + "/stream/" + d.LatestStreamLabel
+	}
+	m.describeIndexStatuses(d, t.db.Now())
 	for i := range d.GlobalSecondaryIndexes {
 		g := &d.GlobalSecondaryIndexes[i]
-		ix := t.index(g.IndexName)
-		g.ItemCount, g.IndexSizeBytes = ix.items.Load(), ix.bytes.Load()
+		if ix := m.index(g.IndexName); ix != nil {
+			g.ItemCount, g.IndexSizeBytes = ix.items.Load(), ix.bytes.Load()
+		}
 	}
 	for i := range d.LocalSecondaryIndexes {
 		l := &d.LocalSecondaryIndexes[i]
-		ix := t.index(l.IndexName)
+		ix := m.index(l.IndexName)
 		l.ItemCount, l.IndexSizeBytes = ix.items.Load(), ix.bytes.Load()
 	}
 	return d
@@ -188,26 +183,44 @@ func (t *table) describe(status TableStatus) *TableDescription {
 
 // fork returns an independent copy of the table for db, sharing its
 // (immutable) items: O(1) clones of its trees, a copy of its log and
-// cursors. The caller holds the table's write lock.
+// cursors. A GSI whose backfill is running is completed in the copy, at
+// once and deterministically: its tree is computed from the copy's
+// leader (which holds every commit so far), with nothing pending; its
+// status stays as Options.TransientStatuses holds it. The caller holds
+// the table's write lock.
 func (t *table) fork(db *DB) *table {
-	c := &table{db: db, name: t.name, arn: t.arn, id: t.id, num: t.num, created: t.created, schema: t.schema, input: t.input,
-		seed: t.seed, strict: t.strict, indexStored: t.indexStored}
+	c := &table{db: db, name: t.name, arn: t.arn, id: t.id, num: t.num, created: t.created, schema: t.schema,
+		seed: t.seed, strict: t.strict}
 	r := t.leader().fork()
 	c.replicas = [3]*replica{r, r, r}
 	var cursors map[*cursor]*cursor
 	c.log, cursors = t.log.fork()
-	for _, ix := range t.indexes {
-		c.indexes = append(c.indexes, ix.fork())
+	m := t.meta()
+	cm := m.clone()
+	cm.building = nil
+	for i, ix := range m.indexes {
+		cm.indexes[i] = ix.fork()
 	}
+	c.metaPtr.Store(cm)
 	if t.follower != nil {
-		c.follower = t.follower.fork(c.log, cursors[t.follower.cur], nil, c.indexes)
+		c.follower = t.follower.fork(c.log, cursors[t.follower.cur], nil, cm.indexes)
 		c.replicas[2] = c.follower.replica
 		c.readers = append(c.readers, c.follower)
 	}
-	for i, ix := range t.indexes {
-		if ix.gsi != nil {
-			c.indexes[i].gsi = ix.gsi.fork(c.log, cursors[ix.gsi.cur], c.indexes[i], nil)
-			c.readers = append(c.readers, c.indexes[i].gsi)
+	for i, ix := range m.indexes {
+		switch {
+		case ix.gsi == nil:
+		case ix.backfilling.Load():
+			if cur := cursors[ix.gsi.cur]; cur != nil {
+				c.log.unregister(cur)
+			}
+			cix := cm.indexes[i]
+			c.attachGSI(cix, cix.recompute(r.tree))
+			cix.items.Store(int64(cix.gsi.replica.tree.Len()))
+			cix.bytes.Store(treeBytes(cix.gsi.replica.tree))
+		default:
+			cm.indexes[i].gsi = ix.gsi.fork(c.log, cursors[ix.gsi.cur], cm.indexes[i], nil)
+			c.readers = append(c.readers, cm.indexes[i].gsi)
 		}
 	}
 	if t.collections != nil {
@@ -219,4 +232,30 @@ func (t *table) fork(db *DB) *table {
 	t.tags.copyTo(&c.tags)
 	t.forkTTL(c)
 	return c
+}
+
+// attachGSI gives the GSI ix a reader of the table's log keeping tree,
+// from the log's head on, and adds it to the table's readers. The caller
+// holds the write lock.
+func (t *table) attachGSI(ix *index, tree *btree.BTreeG[entry]) {
+	rep := &replica{mu: new(sync.RWMutex), tree: tree}
+	ix.gsi = newFollower(&t.db.opts, t.seed^partitionHash([]byte(ix.name)), t.log, rep, ix, nil)
+	t.readers = append(t.readers, ix.gsi)
+}
+
+// detachGSI removes the GSI ix's reader from the table's readers and its
+// cursor from the log, so that the log trims past it. The caller holds
+// the write lock.
+func (t *table) detachGSI(ix *index) {
+	t.readers = slices.DeleteFunc(t.readers, func(r logReader) bool { return r == logReader(ix.gsi) })
+	if ix.gsi.cur != nil {
+		t.log.unregister(ix.gsi.cur)
+	}
+}
+
+// treeBytes sums the sizes of a tree's entries. Cost: O(n).
+func treeBytes(tree *btree.BTreeG[entry]) int64 {
+	var n int64
+	tree.Ascend(func(e entry) bool { n += int64(e.size()); return true })
+	return n
 }

@@ -109,6 +109,7 @@ func fromGlobalSecondaryIndex(g ddbsim.GlobalSecondaryIndexDescription) types.Gl
 		KeySchema:             mapSlice(g.KeySchema, keySchemaElement),
 		Projection:            fromProjection(g.Projection),
 		IndexStatus:           types.IndexStatus(g.IndexStatus),
+		Backfilling:           optionalBool(g.Backfilling),
 		IndexSizeBytes:        aws.Int64(g.IndexSizeBytes),
 		ItemCount:             aws.Int64(g.ItemCount),
 		IndexArn:              aws.String(g.IndexArn),
@@ -150,4 +151,12 @@ func describeSettings(out *types.TableDescription, d *ddbsim.TableDescription) {
 		out.TableClassSummary = &types.TableClassSummary{TableClass: types.TableClass(s.TableClass)}
 	}
 	out.DeletionProtectionEnabled = aws.Bool(d.DeletionProtectionEnabled)
+}
+
+// optionalBool is b, or nil (absent) when false.
+func optionalBool(b bool) *bool {
+	if !b {
+		return nil
+	}
+	return aws.Bool(true)
 }

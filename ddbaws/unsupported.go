@@ -187,11 +187,6 @@ func (a *API) UpdateKinesisStreamingDestination(ctx context.Context, params *dyn
 	return refuse[dynamodb.UpdateKinesisStreamingDestinationOutput]("UpdateKinesisStreamingDestination")
 }
 
-// UpdateTable is refused: ddbsim does not support it (see refuse).
-func (a *API) UpdateTable(ctx context.Context, params *dynamodb.UpdateTableInput, optFns ...func(*dynamodb.Options)) (*dynamodb.UpdateTableOutput, error) {
-	return refuse[dynamodb.UpdateTableOutput]("UpdateTable")
-}
-
 // UpdateTableReplicaAutoScaling is refused: ddbsim does not support it (see refuse).
 func (a *API) UpdateTableReplicaAutoScaling(ctx context.Context, params *dynamodb.UpdateTableReplicaAutoScalingInput, optFns ...func(*dynamodb.Options)) (*dynamodb.UpdateTableReplicaAutoScalingOutput, error) {
 	return refuse[dynamodb.UpdateTableReplicaAutoScalingOutput]("UpdateTableReplicaAutoScaling")

@@ -23,6 +23,7 @@ var operations = sync.OnceValue(func() map[string]operation {
 	ops := map[string]operation{
 		"CreateTable":   op((*ddbsim.DB).CreateTable, func(e *encoder, d *ddbsim.TableDescription) { e.marshal(tableDescriptionOutput{d}) }),
 		"DeleteTable":   op((*ddbsim.DB).DeleteTable, func(e *encoder, d *ddbsim.TableDescription) { e.marshal(tableDescriptionOutput{d}) }),
+		"UpdateTable":   op((*ddbsim.DB).UpdateTable, func(e *encoder, d *ddbsim.TableDescription) { e.marshal(tableDescriptionOutput{d}) }),
 		"DescribeTable": op((*ddbsim.DB).DescribeTable, func(e *encoder, d *ddbsim.TableDescription) { e.marshal(tableOutput{d}) }),
 		"ListTables":    op((*ddbsim.DB).ListTables, marshal[ddbsim.ListTablesOutput]),
 		"PutItem":       op((*ddbsim.DB).PutItem, encodePutItem),
@@ -91,7 +92,8 @@ func refuse(err error) operation {
 // marshal encodes an output as JSON with its own field names.
 func marshal[O any](e *encoder, o *O) { e.marshal(o) }
 
-// tableDescriptionOutput is the body of CreateTable and DeleteTable.
+// tableDescriptionOutput is the body of CreateTable, UpdateTable and
+// DeleteTable.
 type tableDescriptionOutput struct {
 	TableDescription *ddbsim.TableDescription
 }
