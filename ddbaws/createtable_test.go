@@ -102,10 +102,6 @@ func TestCreateTable_OneErrorThroughEveryDoor(t *testing.T) {
 			in.GlobalSecondaryIndexes[0].KeySchema = append(in.GlobalSecondaryIndexes[0].KeySchema,
 				types.KeySchemaElement{AttributeName: aws.String("sk"), KeyType: types.KeyTypeRange}, types.KeySchemaElement{AttributeName: aws.String("pk"), KeyType: types.KeyTypeHash})
 		}), "One or more parameter values were invalid: All HASH key attributes must precede RANGE key attributes in the KeySchema"},
-		{"deletion protection", indexed(func(in *dynamodb.CreateTableInput) {
-			in.GlobalSecondaryIndexes, in.LocalSecondaryIndexes, in.AttributeDefinitions = nil, nil, in.AttributeDefinitions[:2]
-			in.DeletionProtectionEnabled = aws.Bool(true)
-		}), "ddbsim does not support DeletionProtectionEnabled true yet"},
 		{"AES256", indexed(func(in *dynamodb.CreateTableInput) {
 			in.SSESpecification = &types.SSESpecification{Enabled: aws.Bool(true), SSEType: types.SSETypeAes256}
 		}), "One or more parameter values were invalid: SSEType AES256 is not supported"},

@@ -18,9 +18,12 @@
 //	                       (default 1s; 0: only through POST /ddbsim/ttl/sweep and clock moves)
 //
 // DynamoDB Local's launch lines work unchanged: -port N listens on port N of
-// every interface, as DynamoDB Local does; -inMemory, -sharedDb (one
-// namespace for every credential and region is the only behaviour) and
-// -disableTelemetry are accepted.
+// every interface, as DynamoDB Local does; -delayTransientStatuses holds
+// CREATING, UPDATING and DELETING for ddbsim.DefaultTransientStatuses of
+// the DB's clock (twice that for a GSI), so that clients' waiters have
+// something to wait for; -inMemory, -sharedDb (one namespace for every
+// credential and region is the only behaviour) and -disableTelemetry are
+// accepted.
 //
 // The first line of output is "listening on http://HOST:PORT". The server
 // runs until SIGINT or SIGTERM, then finishes the requests in flight and
@@ -74,6 +77,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	port := fs.Int("port", 0, "DynamoDB Local's spelling: listen on this port of every interface")
 	fs.Bool("inMemory", false, "DynamoDB Local's flag, accepted: ddbsim always runs in memory")
 	fs.Bool("sharedDb", false, "DynamoDB Local's flag, accepted: one namespace serves every credential and region")
+	delay := fs.Bool("delayTransientStatuses", false, "DynamoDB Local's flag: hold CREATING, UPDATING and DELETING for 5s of the DB's clock (tables) and 10s (GSIs)")
 	fs.Bool("disableTelemetry", false, "DynamoDB Local's flag, accepted: ddbsim sends no telemetry")
 	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
 		return nil
@@ -110,8 +114,12 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	}
 	// The DB runs on a clock the admin endpoint can move; signed dates are
 	// checked against the wall clock, as clients sign with it.
+	var transient time.Duration
+	if *delay {
+		transient = ddbsim.DefaultTransientStatuses
+	}
 	db := ddbsim.New(&ddbsim.Options{Replication: replication, Seed: *seed, Lag: *lag, Clock: &ddbsim.OffsetClock{},
-		Limits: ddbsim.Limits{BatchGetMaxBytes: *batchGetMax}, Wording: ddbsim.Wording(*wording)})
+		Limits: ddbsim.Limits{BatchGetMaxBytes: *batchGetMax}, Wording: ddbsim.Wording(*wording), TransientStatuses: transient})
 	defer db.Close()
 	defer sweepTTL(db, *ttlSweep)()
 	srv := &http.Server{
