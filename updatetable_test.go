@@ -42,7 +42,9 @@ func createH(name string) UpdateTableInput {
 }
 
 func TestUpdateTable_Refusals(t *testing.T) {
-	pt := func(r, w int64) *ProvisionedThroughput { return &ProvisionedThroughput{ReadCapacityUnits: r, WriteCapacityUnits: w} }
+	pt := func(r, w int64) *ProvisionedThroughput {
+		return &ProvisionedThroughput{ReadCapacityUnits: r, WriteCapacityUnits: w}
+	}
 	del := func(name string) GlobalSecondaryIndexUpdate {
 		return GlobalSecondaryIndexUpdate{Delete: &DeleteGlobalSecondaryIndexAction{IndexName: name}}
 	}
