@@ -52,12 +52,7 @@ func validateCreateTable(in *CreateTableInput) (keySchema, []indexSchema, error)
 func createTableConstraints(in *CreateTableInput) error {
 	var c constraints
 	c.notNull(in.AttributeDefinitions != nil, "attributeDefinitions")
-	for i, d := range in.AttributeDefinitions {
-		path := "attributeDefinitions." + strconv.Itoa(i+1) + ".member."
-		c.notNull(d.AttributeName != "", path+"attributeName")
-		c.notNull(d.AttributeType != "", path+"attributeType")
-		c.enum(string(d.AttributeType), path+"attributeType", "B", "N", "S")
-	}
+	attributeDefinitionConstraints(&c, in.AttributeDefinitions)
 	c.nameAs(in.TableName, "tableName", "TableName", 3)
 	keySchemaConstraints(&c, "keySchema", in.KeySchema, 2, true)
 	c.enum(string(in.BillingMode), "billingMode", "PROVISIONED", "PAY_PER_REQUEST")
@@ -70,6 +65,17 @@ func createTableConstraints(in *CreateTableInput) error {
 		c.enum(string(s.StreamViewType), "streamSpecification.streamViewType", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY")
 	}
 	return c.err()
+}
+
+// attributeDefinitionConstraints checks each attribute definition's
+// members: a name, and a type of B, N or S.
+func attributeDefinitionConstraints(c *constraints, defs []AttributeDefinition) {
+	for i, d := range defs {
+		path := "attributeDefinitions." + strconv.Itoa(i+1) + ".member."
+		c.notNull(d.AttributeName != "", path+"attributeName")
+		c.notNull(d.AttributeType != "", path+"attributeType")
+		c.enum(string(d.AttributeType), path+"attributeType", "B", "N", "S")
+	}
 }
 
 // keySchemaConstraints checks a key schema at path: required, 1 to

@@ -137,12 +137,7 @@ func (db *DB) UpdateTable(ctx context.Context, in UpdateTableInput) (*TableDescr
 // ddbsim does not support.
 func checkUpdateTableRequest(in *UpdateTableInput) error {
 	var c constraints
-	for i, d := range in.AttributeDefinitions {
-		path := "attributeDefinitions." + strconv.Itoa(i+1) + ".member."
-		c.notNull(d.AttributeName != "", path+"attributeName")
-		c.notNull(d.AttributeType != "", path+"attributeType")
-		c.enum(string(d.AttributeType), path+"attributeType", "B", "N", "S")
-	}
+	attributeDefinitionConstraints(&c, in.AttributeDefinitions)
 	c.name(in.TableName, "tableName", 3)
 	c.enum(string(in.BillingMode), "billingMode", "PROVISIONED", "PAY_PER_REQUEST")
 	throughputConstraints(&c, "provisionedThroughput", in.ProvisionedThroughput)

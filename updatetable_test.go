@@ -200,12 +200,7 @@ func TestUpdateTable_BackfillWithConcurrentWrites(t *testing.T) {
 			ctx := context.Background()
 			db := New(&Options{Replication: mode, StrictMode: true, Seed: 7})
 			utTable(t, db, 3000)
-			started, release := make(chan struct{}), make(chan struct{})
-			var once sync.Once
-			db.onBackfill = func(string, int) { once.Do(func() { close(started); <-release }) }
-			done := make(chan error, 1)
-			go func() { _, err := db.UpdateTable(ctx, createH("byH")); done <- err }()
-			<-started
+			release, done := startHeldBackfill(db)
 			_, err := countIndex(db, "byH", "h", Int(1))
 			requireAWSError(t, err, CodeValidation, msgBackfilling+"byH")
 			d, err := db.DescribeTable(ctx, DescribeTableInput{TableName: "utt"})
@@ -257,12 +252,7 @@ func TestUpdateTable_ForkDuringBackfill(t *testing.T) {
 	ctx := context.Background()
 	db := New(&Options{StrictMode: true})
 	utTable(t, db, 2000)
-	started, release := make(chan struct{}), make(chan struct{})
-	var once sync.Once
-	db.onBackfill = func(string, int) { once.Do(func() { close(started); <-release }) }
-	done := make(chan error, 1)
-	go func() { _, err := db.UpdateTable(ctx, createH("byH")); done <- err }()
-	<-started
+	release, done := startHeldBackfill(db)
 	fork := db.Fork()
 	close(release)
 	require.NoError(t, <-done)
@@ -346,3 +336,16 @@ type manualClock struct {
 func (c *manualClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
 
 func (c *manualClock) advance(d time.Duration) { c.mu.Lock(); c.now = c.now.Add(d); c.mu.Unlock() }
+
+// startHeldBackfill starts UpdateTable creating "byH" in a goroutine and
+// returns once its backfill has inserted a first batch and waits there:
+// closing release lets it go on; done receives UpdateTable's error.
+func startHeldBackfill(db *DB) (release chan struct{}, done chan error) {
+	started := make(chan struct{})
+	release, done = make(chan struct{}), make(chan error, 1)
+	var once sync.Once
+	db.onBackfill = func(string, int) { once.Do(func() { close(started); <-release }) }
+	go func() { _, err := db.UpdateTable(context.Background(), createH("byH")); done <- err }()
+	<-started
+	return release, done
+}

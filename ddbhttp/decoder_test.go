@@ -69,6 +69,7 @@ var inputs = map[string]decodeBoth{
 	"ListGlobalTables":          compareDecoders[ddbsim.ListGlobalTablesInput](),
 	"ListImports":               compareDecoders[ddbsim.ListImportsInput](),
 	"UpdateTimeToLive":          compareDecoders[ddbsim.UpdateTimeToLiveInput](),
+	"UpdateTable":               compareDecoders[ddbsim.UpdateTableInput](),
 	"DescribeTimeToLive":        compareDecoders[ddbsim.DescribeTimeToLiveInput](),
 }
 
@@ -109,6 +110,9 @@ var sdkBodies = []struct{ op, body string }{
 	{"TransactGetItems", `{"TransactItems":[{"Get":{"TableName":"users","Key":{"id":{"S":"a"}},"ProjectionExpression":"#n","ExpressionAttributeNames":{"#n":"n"}}}]}`},
 	{"UpdateTimeToLive", `{"TableName":"users","TimeToLiveSpecification":{"AttributeName":"expires","Enabled":true}}`},
 	{"DescribeTimeToLive", `{"TableName":"users"}`},
+	{"UpdateTable", `{"TableName":"users","DeletionProtectionEnabled":true,"AttributeDefinitions":[{"AttributeName":"g","AttributeType":"S"}],
+		"GlobalSecondaryIndexUpdates":[{"Create":{"IndexName":"byG","KeySchema":[{"AttributeName":"g","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"}}},
+		{"Update":{"IndexName":"old","ProvisionedThroughput":{"ReadCapacityUnits":1,"WriteCapacityUnits":2}}}]}`},
 }
 
 func TestDecodeFast_SDKBodies_TakenAndSameAsEncodingJSON(t *testing.T) {
