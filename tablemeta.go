@@ -1,6 +1,9 @@
 package ddbsim
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // tableMeta is what a table is, as opposed to what it holds: its settings
 // (the validated CreateTableInput, as UpdateTable has changed it since),
@@ -52,7 +55,7 @@ func (m *tableMeta) computeStored() {
 	m.stored = nil
 	for _, ix := range m.indexes {
 		for _, name := range ix.stored {
-			if !containsString(m.stored, name) {
+			if !slices.Contains(m.stored, name) {
 				m.stored = append(m.stored, name)
 			}
 		}
@@ -100,15 +103,6 @@ func (m *tableMeta) changingIndex(now time.Time) bool {
 	}
 	for _, d := range m.dropping {
 		if now.Before(d.until) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
 			return true
 		}
 	}

@@ -48,3 +48,27 @@ var indexSteps = []step{
 	scanStep("index scan GSI", &dynamodb.ScanInput{TableName: aws.String("indexed"), IndexName: aws.String("byG")}),
 	describeStep("index describe", aws.String("indexed")),
 }
+
+// updateTableSteps are the parity steps of UpdateTable on "indexed": a
+// GSI created (and backfilled) then read, refusals, and its deletion.
+var updateTableSteps = []step{
+	opStep("update add GSI", operations.UpdateTable, &dynamodb.UpdateTableInput{TableName: aws.String("indexed"),
+		AttributeDefinitions: []types.AttributeDefinition{key("a", types.ScalarAttributeTypeS)},
+		GlobalSecondaryIndexUpdates: []types.GlobalSecondaryIndexUpdate{{Create: &types.CreateGlobalSecondaryIndexAction{IndexName: aws.String("byA"),
+			KeySchema:  []types.KeySchemaElement{{AttributeName: aws.String("a"), KeyType: types.KeyTypeHash}},
+			Projection: &types.Projection{ProjectionType: types.ProjectionTypeKeysOnly}}}}}),
+	queryStep("update query new GSI", &dynamodb.QueryInput{TableName: aws.String("indexed"), IndexName: aws.String("byA"),
+		KeyConditionExpression: aws.String("a = :a"), ExpressionAttributeValues: values(":a", avS("one"))}),
+	opStep("update add existing GSI", operations.UpdateTable, &dynamodb.UpdateTableInput{TableName: aws.String("indexed"),
+		AttributeDefinitions: []types.AttributeDefinition{key("a", types.ScalarAttributeTypeS)},
+		GlobalSecondaryIndexUpdates: []types.GlobalSecondaryIndexUpdate{{Create: &types.CreateGlobalSecondaryIndexAction{IndexName: aws.String("byA"),
+			KeySchema:  []types.KeySchemaElement{{AttributeName: aws.String("a"), KeyType: types.KeyTypeHash}},
+			Projection: &types.Projection{ProjectionType: types.ProjectionTypeKeysOnly}}}}}),
+	opStep("update nothing", operations.UpdateTable, &dynamodb.UpdateTableInput{TableName: aws.String("indexed")}),
+	opStep("update missing table", operations.UpdateTable, &dynamodb.UpdateTableInput{TableName: aws.String("nope"), TableClass: types.TableClassStandard}),
+	opStep("update delete GSI", operations.UpdateTable, &dynamodb.UpdateTableInput{TableName: aws.String("indexed"),
+		GlobalSecondaryIndexUpdates: []types.GlobalSecondaryIndexUpdate{{Delete: &types.DeleteGlobalSecondaryIndexAction{IndexName: aws.String("byA")}}}}),
+	opStep("update delete missing GSI", operations.UpdateTable, &dynamodb.UpdateTableInput{TableName: aws.String("indexed"),
+		GlobalSecondaryIndexUpdates: []types.GlobalSecondaryIndexUpdate{{Delete: &types.DeleteGlobalSecondaryIndexAction{IndexName: aws.String("byA")}}}}),
+	describeStep("update describe", aws.String("indexed")),
+}

@@ -219,7 +219,7 @@ func TestAPI_MatchesNewClient(t *testing.T) {
 	}
 	clientDB, apiDB := newDB(), newDB()
 	client, api := NewClient(clientDB), NewAPI(apiDB)
-	for _, s := range slices.Concat(paritySteps, updateSteps, batchSteps, readSteps, createTableSteps, indexSteps, controlSteps, transactSteps, ttlSteps, fidelitySteps) {
+	for _, s := range slices.Concat(paritySteps, updateSteps, batchSteps, readSteps, createTableSteps, indexSteps, updateTableSteps, controlSteps, transactSteps, ttlSteps, fidelitySteps) {
 		if s.fault.Kind != 0 {
 			clientDB.InjectFault(s.fault)
 			apiDB.InjectFault(s.fault)
