@@ -78,6 +78,20 @@ func attributeDefinitionConstraints(c *constraints, defs []AttributeDefinition) 
 	}
 }
 
+// checkThroughputBounds refuses provisioned units above DynamoDB's bound,
+// with its message.
+func checkThroughputBounds(pt *ProvisionedThroughput) error {
+	for _, u := range []struct {
+		units int64
+		name  string
+	}{{pt.ReadCapacityUnits, "ReadCapacityUnits"}, {pt.WriteCapacityUnits, "WriteCapacityUnits"}} {
+		if u.units > 1_000_000_000_000 {
+			return validationError("Given value " + strconv.FormatInt(u.units, 10) + " for " + u.name + " is out of bounds")
+		}
+	}
+	return nil
+}
+
 // keySchemaConstraints checks a key schema at path: required, 1 to
 // maxLen elements (0: no maximum), each with an AttributeName and a
 // KeyType, which only the table's key schema checks against HASH and
@@ -130,13 +144,8 @@ func checkThroughput(in *CreateTableInput) error {
 	if pt == nil {
 		return validationError(msgInvalid + "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED")
 	}
-	for _, u := range []struct {
-		units int64
-		name  string
-	}{{pt.ReadCapacityUnits, "ReadCapacityUnits"}, {pt.WriteCapacityUnits, "WriteCapacityUnits"}} {
-		if u.units > 1_000_000_000_000 {
-			return validationError("Given value " + strconv.FormatInt(u.units, 10) + " for " + u.name + " is out of bounds")
-		}
+	if err := checkThroughputBounds(pt); err != nil {
+		return err
 	}
 	return checkOnDemand(in.OnDemandThroughput, false, "")
 }

@@ -353,13 +353,8 @@ func (m *tableMeta) applyThroughput(in *UpdateTableInput, was, mode BillingMode)
 	case pt == nil:
 		return nil
 	}
-	for _, u := range []struct {
-		units int64
-		name  string
-	}{{pt.ReadCapacityUnits, "ReadCapacityUnits"}, {pt.WriteCapacityUnits, "WriteCapacityUnits"}} {
-		if u.units > 1_000_000_000_000 {
-			return validationError("Given value " + strconv.FormatInt(u.units, 10) + " for " + u.name + " is out of bounds")
-		}
+	if err := checkThroughputBounds(pt); err != nil {
+		return err
 	}
 	if cur := m.input.ProvisionedThroughput; cur != nil && *cur == *pt && len(in.GlobalSecondaryIndexUpdates) == 0 {
 		r, w := strconv.FormatInt(pt.ReadCapacityUnits, 10), strconv.FormatInt(pt.WriteCapacityUnits, 10)
