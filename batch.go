@@ -50,7 +50,7 @@ func (db *DB) batchTables(names []string) ([]*table, error) {
 // the table is consumed, the first half (n/2, rounded down), the rest
 // going back to the caller unprocessed.
 func (db *DB) processedPart(op, tableName string, n int) int {
-	if db.faults.take(op, func(t string) bool { return t == tableName }, func(k FaultKind) bool { return k == Unprocessed }) != 0 {
+	if db.faults.take(op, func(t string) bool { return t == tableName }, func(k FaultKind) bool { return k == Unprocessed }).Kind != 0 {
 		return n / 2
 	}
 	return n

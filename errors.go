@@ -24,6 +24,9 @@ type Error struct {
 	// (an operation, a request member): the error then also matches
 	// errors.ErrUnsupported.
 	unsupported bool
+	// faultTable, set on the error of an injected TransactionConflict
+	// fault, is the table it was armed on ("" for any).
+	faultTable *string
 }
 
 // CancellationReason is one action's outcome in a cancelled transaction.
@@ -72,6 +75,7 @@ const (
 	CodeTransactionCanceled             = "TransactionCanceledException"
 	CodeLimitExceeded                   = "LimitExceededException"
 	CodeItemCollectionSizeLimitExceeded = "ItemCollectionSizeLimitExceededException"
+	CodeTransactionConflict             = "TransactionConflictException"
 	CodeAccessDenied                    = "AccessDeniedException"
 	CodeIdempotentParameterMismatch     = "IdempotentParameterMismatchException"
 	CodeTransactionInProgress           = "TransactionInProgressException"

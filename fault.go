@@ -26,7 +26,51 @@ const (
 	// UnprocessedKeys or UnprocessedItems, as DynamoDB does under load.
 	// Other operations never match it.
 	Unprocessed
+	// TransactionConflict fails the call as if a transaction held its
+	// item: a single-item write (PutItem, UpdateItem, DeleteItem) with
+	// TransactionConflictException; a TransactWriteItems or
+	// TransactGetItems with TransactionCanceledException, the reason
+	// TransactionConflict on its first action on the fault's Table (its
+	// first action when Table is ""), None on the others. Nothing is
+	// applied. Other operations never match it.
+	TransactionConflict
 )
+
+// conflictOps are the operations a TransactionConflict fault matches.
+var conflictOps = map[string]bool{"PutItem": true, "UpdateItem": true, "DeleteItem": true, "TransactWriteItems": true, "TransactGetItems": true}
+
+// msgTransactionConflict is AWS's text for an item a transaction holds.
+const msgTransactionConflict = "Transaction is ongoing for the item"
+
+// errConflictFault is the error of a TransactionConflict fault armed on
+// table: a TransactionConflictException, which the transactions turn into
+// their cancellation (conflictReasons).
+func errConflictFault(table string) *Error {
+	return &Error{Code: CodeTransactionConflict, Message: msgTransactionConflict, faultTable: &table}
+}
+
+// conflictReasons turns the error of a TransactionConflict fault into the
+// cancellation of a transaction whose actions are on the tables
+// actionTables returns (by action): TransactionConflict on the first
+// action on the fault's table, None on the others; any other error comes
+// back as it is.
+func conflictReasons(err error, actionTables func() []string) error {
+	e, ok := err.(*Error)
+	if !ok || e.faultTable == nil {
+		return err
+	}
+	tables := actionTables()
+	reasons := make([]CancellationReason, len(tables))
+	hit := false
+	for i, t := range tables {
+		reasons[i].Code = ReasonNone
+		if !hit && (*e.faultTable == "" || *e.faultTable == t) {
+			reasons[i] = CancellationReason{Code: ReasonTransactionConflict, Message: msgTransactionConflict + "."}
+			hit = true
+		}
+	}
+	return cancelled(reasons)
+}
 
 // Fault describes calls to fail: the next Count calls (1 if Count is 0)
 // of Operation ("PutItem", "GetItem", ...; "" for any) on Table ("" for
@@ -74,11 +118,11 @@ func (db *DB) ClearFaults() {
 }
 
 // take consumes one use of the first armed fault of a kind accepted by
-// kinds that matches op and a table onTable accepts, and returns its
-// kind, or 0.
-func (fs *faults) take(op string, onTable func(string) bool, kinds func(FaultKind) bool) FaultKind {
+// kinds that matches op and a table onTable accepts, and returns it, or a
+// Fault of Kind 0.
+func (fs *faults) take(op string, onTable func(string) bool, kinds func(FaultKind) bool) Fault {
 	if fs.n.Load() == 0 {
-		return 0
+		return Fault{}
 	}
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
@@ -90,10 +134,10 @@ func (fs *faults) take(op string, onTable func(string) bool, kinds func(FaultKin
 			} else {
 				fs.armed[i] = f
 			}
-			return f.Kind
+			return f
 		}
 	}
-	return 0
+	return Fault{}
 }
 
 // dispatch runs one operation on one table: it honours ctx, then the
@@ -109,7 +153,10 @@ func dispatchTables[O any](ctx context.Context, db *DB, op string, onTable func(
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	switch db.faults.take(op, onTable, func(k FaultKind) bool { return k != Unprocessed }) {
+	f := db.faults.take(op, onTable, func(k FaultKind) bool { return k != Unprocessed && (k != TransactionConflict || conflictOps[op]) })
+	switch f.Kind {
+	case TransactionConflict:
+		return nil, errConflictFault(f.Table)
 	case Throttle:
 		return nil, &Error{Code: CodeProvisionedThroughputExceeded, Message: msgThrottled}
 	case InternalError:

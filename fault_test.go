@@ -83,3 +83,37 @@ func TestInjectFault_MatchesABatchByAnyOfItsTables(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInternalServerError)
 	assert.Empty(t, tableItems(t, db, "users"), "nothing applied")
 }
+
+func TestInjectFault_TransactionConflict(t *testing.T) {
+	db := newTestDB(t)
+	ctx := context.Background()
+	db.InjectFault(Fault{Kind: TransactionConflict, Operation: "GetItem"})
+	_, err := db.GetItem(ctx, GetItemInput{TableName: "users", Key: Item{"id": S("a")}})
+	require.NoError(t, err, "reads never conflict")
+	db.ClearFaults()
+
+	db.InjectFault(Fault{Kind: TransactionConflict, Table: "users"})
+	_, err = db.PutItem(ctx, PutItemInput{TableName: "users", Item: Item{"id": S("a")}})
+	requireAWSError(t, err, CodeTransactionConflict, "Transaction is ongoing for the item")
+	assert.Empty(t, tableItems(t, db, "users"), "nothing applied")
+
+	db.InjectFault(Fault{Kind: TransactionConflict, Table: "users"})
+	_, err = db.TransactWriteItems(ctx, TransactWriteItemsInput{TransactItems: []TransactWriteItem{
+		{Put: &Put{TableName: "events", Item: Item{"pk": S("p"), "sk": Int(1)}}},
+		{Put: &Put{TableName: "users", Item: Item{"id": S("a")}}},
+	}})
+	var e *Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, CodeTransactionCanceled, e.Code)
+	assert.Equal(t, "Transaction cancelled, please refer cancellation reasons for specific reasons [None, TransactionConflict]", e.Message)
+	assert.Equal(t, []CancellationReason{{Code: ReasonNone}, {Code: ReasonTransactionConflict, Message: "Transaction is ongoing for the item."}}, e.CancellationReasons)
+	assert.Empty(t, tableItems(t, db, "events"), "a cancelled transaction changes nothing")
+
+	db.InjectFault(Fault{Kind: TransactionConflict, Operation: "TransactGetItems"})
+	_, err = db.TransactGetItems(ctx, TransactGetItemsInput{TransactItems: []TransactGetItem{{Get: &Get{TableName: "users", Key: Item{"id": S("a")}}}}})
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, []CancellationReason{{Code: ReasonTransactionConflict, Message: "Transaction is ongoing for the item."}}, e.CancellationReasons)
+
+	_, err = db.TransactWriteItems(ctx, TransactWriteItemsInput{TransactItems: []TransactWriteItem{{Put: &Put{TableName: "users", Item: Item{"id": S("a")}}}}})
+	require.NoError(t, err, "the fault was used up")
+}

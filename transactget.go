@@ -65,7 +65,7 @@ type ItemResponse struct {
 // unit a started 4 KB of each item (a miss costs the minimum). Cost:
 // O(log n) and the projection's decoding per Get, under the read locks.
 func (db *DB) TransactGetItems(ctx context.Context, in TransactGetItemsInput) (*TransactGetItemsOutput, error) {
-	return dispatchTables(ctx, db, "TransactGetItems", func(t string) bool {
+	out, err := dispatchTables(ctx, db, "TransactGetItems", func(t string) bool {
 		return slices.ContainsFunc(in.TransactItems, func(it TransactGetItem) bool { return it.Get != nil && it.Get.TableName == t })
 	}, func() (*TransactGetItemsOutput, error) {
 		var c constraints
@@ -104,6 +104,14 @@ func (db *DB) TransactGetItems(ctx context.Context, in TransactGetItemsInput) (*
 			func(i int) string { return gets[i].tableName },
 			func(i int) float64 { return readUnits(gets[i].size, true) })
 		return out, nil
+	})
+	return out, conflictReasons(err, func() []string {
+		return mapTables(in.TransactItems, func(it *TransactGetItem) string {
+			if it.Get == nil {
+				return ""
+			}
+			return it.Get.TableName
+		})
 	})
 }
 

@@ -122,7 +122,7 @@ type TransactWriteItemsOutput struct {
 // checks, O(log n) per action, under the write locks of every table
 // involved.
 func (db *DB) TransactWriteItems(ctx context.Context, in TransactWriteItemsInput) (*TransactWriteItemsOutput, error) {
-	return dispatchTables(ctx, db, "TransactWriteItems", func(t string) bool { return writesTable(in.TransactItems, t) }, func() (*TransactWriteItemsOutput, error) {
+	out, err := dispatchTables(ctx, db, "TransactWriteItems", func(t string) bool { return writesTable(in.TransactItems, t) }, func() (*TransactWriteItemsOutput, error) {
 		if err := checkTransactWriteShape(&in); err != nil {
 			return nil, err
 		}
@@ -131,6 +131,16 @@ func (db *DB) TransactWriteItems(ctx context.Context, in TransactWriteItemsInput
 		}
 		return db.tokens.run(db, &in)
 	})
+	return out, conflictReasons(err, func() []string { return mapTables(in.TransactItems, (*TransactWriteItem).tableName) })
+}
+
+// mapTables returns the table of each of a transaction's actions.
+func mapTables[A any](actions []A, table func(*A) string) []string {
+	out := make([]string, len(actions))
+	for i := range actions {
+		out[i] = table(&actions[i])
+	}
+	return out
 }
 
 // writesTable reports whether an action of items names the table.

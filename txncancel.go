@@ -15,6 +15,7 @@ const (
 	ReasonNone                   = "None"
 	ReasonConditionalCheckFailed = "ConditionalCheckFailed"
 	ReasonValidationError        = "ValidationError"
+	ReasonTransactionConflict    = "TransactionConflict"
 )
 
 // msgMultipleOperations is AWS's answer to two actions of a transaction

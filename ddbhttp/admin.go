@@ -18,16 +18,17 @@ const (
 
 // faultRequest is the JSON body of POST /ddbsim/faults.
 type faultRequest struct {
-	Kind      string // Throttle, InternalError or LostResponse
+	Kind      string // Throttle, InternalError, LostResponse or TransactionConflict
 	Operation string
 	Table     string
 	Count     int
 }
 
 var faultKinds = map[string]ddbsim.FaultKind{
-	"Throttle":      ddbsim.Throttle,
-	"InternalError": ddbsim.InternalError,
-	"LostResponse":  ddbsim.LostResponse,
+	"Throttle":            ddbsim.Throttle,
+	"InternalError":       ddbsim.InternalError,
+	"LostResponse":        ddbsim.LostResponse,
+	"TransactionConflict": ddbsim.TransactionConflict,
 }
 
 // admin arms (POST) or clears (DELETE) faults, reads and moves the
@@ -50,7 +51,7 @@ func (h *handler) admin(w http.ResponseWriter, r *http.Request) {
 		}
 		kind, ok := faultKinds[req.Kind]
 		if !ok {
-			http.Error(w, "bad fault: Kind must be Throttle, InternalError or LostResponse", http.StatusBadRequest)
+			http.Error(w, "bad fault: Kind must be Throttle, InternalError, LostResponse or TransactionConflict", http.StatusBadRequest)
 			return
 		}
 		h.db.InjectFault(ddbsim.Fault{Kind: kind, Operation: req.Operation, Table: req.Table, Count: req.Count})

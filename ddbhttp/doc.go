@@ -42,8 +42,8 @@
 // # Faults
 //
 // The admin endpoint /ddbsim/faults arms faults (POST a JSON
-// ddbsim.Fault, with Kind as "Throttle", "InternalError" or
-// "LostResponse") and clears them (DELETE). A LostResponse fault drops the
+// ddbsim.Fault, with Kind as "Throttle", "InternalError", "LostResponse"
+// or "TransactionConflict") and clears them (DELETE). A LostResponse fault drops the
 // connection without a reply, so clients retry as they would in
 // production.
 //

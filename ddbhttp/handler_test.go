@@ -222,6 +222,11 @@ func TestHandler_AdminFaults(t *testing.T) {
 	w = call(t, h, "GetItem", `{"TableName":"users","Key":{"id":{"S":"a"}}}`)
 	assert.Equal(t, http.StatusOK, w.Code)
 
+	h.ServeHTTP(arm, httptest.NewRequest(http.MethodPost, "/ddbsim/faults", strings.NewReader(`{"Kind":"TransactionConflict","Table":"users"}`)))
+	w = call(t, h, "PutItem", `{"TableName":"users","Item":{"id":{"S":"a"}}}`)
+	assert.Equal(t, http.StatusBadRequest, w.Code)
+	assert.Equal(t, "com.amazonaws.dynamodb.v20120810#TransactionConflictException", decodeBody(t, w)["__type"])
+
 	bad := httptest.NewRecorder()
 	h.ServeHTTP(bad, httptest.NewRequest(http.MethodPost, "/ddbsim/faults", strings.NewReader(`{"Kind":"Meteor"}`)))
 	assert.Equal(t, http.StatusBadRequest, bad.Code)
