@@ -95,6 +95,24 @@ func (u *indexUnits) merge(v indexUnits) {
 	}
 }
 
+// scaled returns u with every figure multiplied by f (a transaction's
+// units are twice the plain ones).
+func (u indexUnits) scaled(f float64) indexUnits {
+	var out indexUnits
+	for _, p := range []struct {
+		to   *map[string]float64
+		from map[string]float64
+	}{{&out.gsi, u.gsi}, {&out.lsi, u.lsi}} {
+		for name, units := range p.from {
+			if *p.to == nil {
+				*p.to = map[string]float64{}
+			}
+			(*p.to)[name] = f * units
+		}
+	}
+	return out
+}
+
 // total sums the units spent on every index.
 func (u indexUnits) total() (sum float64) {
 	for _, m := range []map[string]float64{u.gsi, u.lsi} {

@@ -430,3 +430,12 @@ func TestGSI_LegacyKeyConditionsAndCount(t *testing.T) {
 	assert.Equal(t, int32(4), out.Count)
 	assert.Nil(t, out.Items)
 }
+
+func TestIndexes_TransactionCapacity_TwiceOnTableAndIndexes(t *testing.T) {
+	db := newOrdersDB(t, nil)
+	out, err := db.TransactWriteItems(context.Background(), TransactWriteItemsInput{ReturnConsumedCapacity: ReturnConsumedCapacityIndexes,
+		TransactItems: []TransactWriteItem{{Put: &Put{TableName: "orders", Item: Item{"pk": S("a"), "sk": S("1"), "customer": S("ada"), "placed": Int(1)}}}}})
+	require.NoError(t, err)
+	assert.Equal(t, []ConsumedCapacity{{TableName: "orders", CapacityUnits: 4, Table: &Capacity{CapacityUnits: 2},
+		GlobalSecondaryIndexes: map[string]Capacity{"byCustomer": {2}}}}, out.ConsumedCapacity)
+}

@@ -102,7 +102,7 @@ func (db *DB) TransactGetItems(ctx context.Context, in TransactGetItemsInput) (*
 		}
 		out.ConsumedCapacity = transactCapacity(in.ReturnConsumedCapacity, len(gets),
 			func(i int) string { return gets[i].tableName },
-			func(i int) float64 { return readUnits(gets[i].size, true) })
+			func(i int) float64 { return readUnits(gets[i].size, true) }, nil)
 		return out, nil
 	})
 	return out, conflictReasons(err, func() []string {

@@ -288,6 +288,13 @@ func (db *DB) transactWrite(in *TransactWriteItemsInput) (*TransactWriteItemsOut
 				return readUnits(outs[i].old.size(), true)
 			}
 			return writeUnits(max(outs[i].old.size(), outs[i].new.size()))
+		},
+		func(i int) indexUnits {
+			if acts[i].check || len(acts[i].t.indexes()) == 0 {
+				return indexUnits{}
+			}
+			o := &outs[i]
+			return acts[i].t.indexWriteUnits(o.old, o.found, o.new, o.exists)
 		})}, nil
 }
 

@@ -155,10 +155,10 @@ func (db *DB) locateTargets(n int, tableName func(i int) string, key func(i int,
 }
 
 // transactCapacity is the ConsumedCapacity list of a transaction of n
-// actions: one entry per table, in name order, each action costing twice
-// units(i), the units of the same action outside a transaction; nil when
-// the request did not ask for it.
-func transactCapacity(mode ReturnConsumedCapacity, n int, table func(i int) string, units func(i int) float64) []ConsumedCapacity {
+// actions: per table, in name order, twice the units each action costs
+// (units(i) on its table, onIndexes(i) on the table's indexes, nil for
+// none); nil when the request did not ask for it.
+func transactCapacity(mode ReturnConsumedCapacity, n int, table func(i int) string, units func(i int) float64, onIndexes func(i int) indexUnits) []ConsumedCapacity {
 	if mode == "" || mode == ReturnConsumedCapacityNone {
 		return nil
 	}
@@ -169,10 +169,13 @@ func transactCapacity(mode ReturnConsumedCapacity, n int, table func(i int) stri
 		}
 	}
 	slices.Sort(names)
-	sums := make([]float64, len(names))
+	sums, ixSums := make([]float64, len(names)), make([]indexUnits, len(names))
 	for i := range n {
 		j, _ := slices.BinarySearch(names, table(i))
 		sums[j] += 2 * units(i)
+		if onIndexes != nil {
+			ixSums[j].merge(onIndexes(i).scaled(2))
+		}
 	}
-	return batchCapacity(mode, names, sums)
+	return batchCapacity(mode, names, sums, ixSums...)
 }

@@ -143,7 +143,7 @@ func (db *DB) transactRepeat(in *TransactWriteItemsInput) (*TransactWriteItemsOu
 		}
 		out.ConsumedCapacity = transactCapacity(in.ReturnConsumedCapacity, len(acts),
 			func(i int) string { return acts[i].tableName },
-			func(i int) float64 { return readUnits(sizes[i], true) / 2 }) // one read, not a transactional one
+			func(i int) float64 { return readUnits(sizes[i], true) / 2 }, nil) // one read, not a transactional one
 	}
 	return out, nil
 }
