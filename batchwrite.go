@@ -294,23 +294,29 @@ func cloneWriteRequests(reqs []WriteRequest) []WriteRequest {
 	return out
 }
 
-// batchCollectionMetrics returns a BatchWriteItem's ItemCollectionMetrics:
-// per table with LSIs (of tables, named names), one entry per item
-// collection its plans (whose writes are planned) touched; nil unless
-// ricm is SIZE and some table has LSIs.
+// batchCollectionMetrics returns a BatchWriteItem's ItemCollectionMetrics
+// (see collectionMetricsOf) for its plans, whose writes are planned.
 func batchCollectionMetrics(ricm ReturnItemCollectionMetrics, names []string, tables []*table, plans []plan, planned []*batchWrite) map[string][]ItemCollectionMetrics {
+	return collectionMetricsOf(ricm, len(plans), func(i int) (*table, string, tableKey, Item) {
+		return plans[i].t, names[slices.Index(tables, plans[i].t)], plans[i].k, planned[i].item
+	})
+}
+
+// collectionMetricsOf returns the ItemCollectionMetrics of n writes (of
+// write(i): its table, the table's name as the request gave it, the key
+// written and an item holding its partition key): per table with LSIs,
+// one entry per item collection written, in the order of the first
+// write; nil unless ricm is SIZE and some table has LSIs.
+func collectionMetricsOf(ricm ReturnItemCollectionMetrics, n int, write func(i int) (*table, string, tableKey, Item)) map[string][]ItemCollectionMetrics {
 	var out map[string][]ItemCollectionMetrics
 	seen := map[string]bool{}
-	for i, p := range plans {
-		m := p.t.collectionMetrics(ricm, p.k, planned[i].item)
-		if m == nil {
+	for i := range n {
+		t, name, k, item := write(i)
+		m := t.collectionMetrics(ricm, k, item)
+		if m == nil || seen[name+"\x00"+partitionOf(k.key)] {
 			continue
 		}
-		name := names[slices.Index(tables, p.t)]
-		if seen[name+"\x00"+partitionOf(p.k.key)] {
-			continue
-		}
-		seen[name+"\x00"+partitionOf(p.k.key)] = true
+		seen[name+"\x00"+partitionOf(k.key)] = true
 		if out == nil {
 			out = map[string][]ItemCollectionMetrics{}
 		}

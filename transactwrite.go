@@ -91,6 +91,10 @@ type TransactWriteItemsOutput struct {
 	// ConsumedCapacity has one entry per table, in name order, when the
 	// request asked for it.
 	ConsumedCapacity []ConsumedCapacity `json:",omitzero"`
+	// ItemCollectionMetrics has, with ReturnItemCollectionMetrics SIZE,
+	// for each table with local secondary indexes, one entry per item
+	// collection the transaction wrote.
+	ItemCollectionMetrics map[string][]ItemCollectionMetrics `json:",omitzero"`
 }
 
 // TransactWriteItems makes up to MaxTransactionActions writes and
@@ -281,7 +285,16 @@ func (db *DB) transactWrite(in *TransactWriteItemsInput) (*TransactWriteItemsOut
 	if err := cancellationOf(outs); err != nil {
 		return nil, err
 	}
-	return &TransactWriteItemsOutput{ConsumedCapacity: transactCapacity(in.ReturnConsumedCapacity, len(acts),
+	var writes []*txnWrite
+	for i := range acts {
+		if !acts[i].check {
+			writes = append(writes, &acts[i])
+		}
+	}
+	metrics := collectionMetricsOf(in.ReturnItemCollectionMetrics, len(writes), func(i int) (*table, string, tableKey, Item) {
+		return writes[i].t, writes[i].tableName, writes[i].w.k, writes[i].key
+	})
+	return &TransactWriteItemsOutput{ItemCollectionMetrics: metrics, ConsumedCapacity: transactCapacity(in.ReturnConsumedCapacity, len(acts),
 		func(i int) string { return acts[i].tableName },
 		func(i int) float64 {
 			if acts[i].check {

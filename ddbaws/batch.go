@@ -142,10 +142,8 @@ func batchWriteItemOutput(out *ddbsim.BatchWriteItemOutput) *dynamodb.BatchWrite
 		UnprocessedItems: mapValues(out.UnprocessedItems, func(writes []ddbsim.WriteRequest) []types.WriteRequest {
 			return mapSlice(writes, b.writeRequest)
 		}),
-		ConsumedCapacity: consumedCapacities(out.ConsumedCapacity),
-		ItemCollectionMetrics: mapValues(out.ItemCollectionMetrics, func(ms []ddbsim.ItemCollectionMetrics) []types.ItemCollectionMetrics {
-			return mapSlice(ms, func(m ddbsim.ItemCollectionMetrics) types.ItemCollectionMetrics { return *itemCollectionMetrics(&m) })
-		}),
+		ConsumedCapacity:      consumedCapacities(out.ConsumedCapacity),
+		ItemCollectionMetrics: itemCollectionMetricsByTable(out.ItemCollectionMetrics),
 	}
 }
 

@@ -47,3 +47,11 @@ func itemCollectionMetrics(m *ddbsim.ItemCollectionMetrics) *types.ItemCollectio
 	}
 	return &types.ItemCollectionMetrics{ItemCollectionKey: FromItem(m.ItemCollectionKey), SizeEstimateRangeGB: slices.Clone(m.SizeEstimateRangeGB)}
 }
+
+// itemCollectionMetricsByTable converts a batch's or a transaction's item
+// collection metrics, by table (nil: none).
+func itemCollectionMetricsByTable(byTable map[string][]ddbsim.ItemCollectionMetrics) map[string][]types.ItemCollectionMetrics {
+	return mapValues(byTable, func(ms []ddbsim.ItemCollectionMetrics) []types.ItemCollectionMetrics {
+		return mapSlice(ms, func(m ddbsim.ItemCollectionMetrics) types.ItemCollectionMetrics { return *itemCollectionMetrics(&m) })
+	})
+}

@@ -63,6 +63,13 @@ func TestClient_SecondaryIndexes(t *testing.T) {
 	assert.Equal(t, 2.0, aws.ToFloat64(put.ConsumedCapacity.CapacityUnits), "the table and the LSI the item enters")
 	assert.Equal(t, 1.0, aws.ToFloat64(put.ConsumedCapacity.LocalSecondaryIndexes["byL"].CapacityUnits))
 
+	txn, err := c.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{ReturnItemCollectionMetrics: types.ReturnItemCollectionMetricsSize,
+		TransactItems: []types.TransactWriteItem{{Put: &types.Put{TableName: aws.String("indexed"), Item: indexItem("7", "", "", "seven")}}}})
+	require.NoError(t, err)
+	require.Len(t, txn.ItemCollectionMetrics["indexed"], 1)
+	assert.Equal(t, map[string]types.AttributeValue{"pk": avS("p")}, txn.ItemCollectionMetrics["indexed"][0].ItemCollectionKey)
+	assert.Equal(t, []float64{0, 1}, txn.ItemCollectionMetrics["indexed"][0].SizeEstimateRangeGB)
+
 	d, err := c.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: aws.String("indexed")})
 	require.NoError(t, err)
 	require.Len(t, d.Table.GlobalSecondaryIndexes, 1)

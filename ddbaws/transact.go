@@ -113,7 +113,8 @@ func (c *converter) condition(expr *string, names map[string]string, vals map[st
 }
 
 func transactWriteItemsOutput(out *ddbsim.TransactWriteItemsOutput) *dynamodb.TransactWriteItemsOutput {
-	return &dynamodb.TransactWriteItemsOutput{ConsumedCapacity: consumedCapacities(out.ConsumedCapacity)}
+	return &dynamodb.TransactWriteItemsOutput{ConsumedCapacity: consumedCapacities(out.ConsumedCapacity),
+		ItemCollectionMetrics: itemCollectionMetricsByTable(out.ItemCollectionMetrics)}
 }
 
 // TransactGetItems reads up to 100 items over one or more tables from one
