@@ -79,6 +79,9 @@ type ttlState struct {
 	attr    string
 	changed time.Time
 	index   *expiryIndex
+	// was is the attribute the last disable turned off, which
+	// DescribeTimeToLive shows while DISABLING.
+	was string
 }
 
 // UpdateTimeToLive turns a table's time to live on or off. Enabling builds
@@ -134,6 +137,7 @@ func (db *DB) UpdateTimeToLive(ctx context.Context, in UpdateTimeToLiveInput) (*
 		if spec.Enabled {
 			t.enableTTL(spec.AttributeName)
 		} else {
+			t.ttl.was = t.ttl.attr
 			t.disableTTL()
 		}
 		return &UpdateTimeToLiveOutput{TimeToLiveSpecification: &TimeToLiveSpecification{AttributeName: spec.AttributeName, Enabled: spec.Enabled}}, nil
@@ -191,7 +195,7 @@ func (t *table) disableTTL() {
 // O(1) copy of its expiry index, among c's readers. The caller holds t's
 // write lock.
 func (t *table) forkTTL(c *table) {
-	c.ttl = ttlState{attr: t.ttl.attr, changed: t.ttl.changed}
+	c.ttl = ttlState{attr: t.ttl.attr, changed: t.ttl.changed, was: t.ttl.was}
 	if t.ttl.index != nil {
 		c.ttl.index = t.ttl.index.fork()
 		c.readers = append(c.readers, c.ttl.index)
@@ -199,7 +203,9 @@ func (t *table) forkTTL(c *table) {
 }
 
 // DescribeTimeToLive describes a table's time to live: ENABLED with its
-// attribute, or DISABLED. A missing table is a ResourceNotFoundException.
+// attribute, or DISABLED; with Options.TransientStatuses, ENABLING or
+// DISABLING (with the attribute) for that long after a change. A missing
+// table is a ResourceNotFoundException.
 // Cost: O(1), under the table's write lock.
 func (db *DB) DescribeTimeToLive(ctx context.Context, in DescribeTimeToLiveInput) (*DescribeTimeToLiveOutput, error) {
 	return dispatch(ctx, db, "DescribeTimeToLive", in.TableName, func() (*DescribeTimeToLiveOutput, error) {
@@ -208,10 +214,18 @@ func (db *DB) DescribeTimeToLive(ctx context.Context, in DescribeTimeToLiveInput
 			return nil, err
 		}
 		t.writeMu.Lock()
-		attr := t.ttl.attr
+		attr, was, changed := t.ttl.attr, t.ttl.was, t.ttl.changed
 		t.writeMu.Unlock()
+		// With Options.TransientStatuses, a change shows ENABLING or
+		// DISABLING for that long after it, on the DB's clock.
+		moving := db.opts.TransientStatuses > 0 && !changed.IsZero() && db.Now().Before(changed.Add(db.opts.TransientStatuses))
 		d := &TimeToLiveDescription{AttributeName: attr, TimeToLiveStatus: TimeToLiveStatusEnabled}
-		if attr == "" {
+		switch {
+		case attr != "" && moving:
+			d.TimeToLiveStatus = TimeToLiveStatusEnabling
+		case attr == "" && moving && was != "":
+			d.AttributeName, d.TimeToLiveStatus = was, TimeToLiveStatusDisabling
+		case attr == "":
 			d.TimeToLiveStatus = TimeToLiveStatusDisabled
 		}
 		return &DescribeTimeToLiveOutput{TimeToLiveDescription: d}, nil

@@ -608,3 +608,35 @@ func TestExpireTTL_IndexesFollow(t *testing.T) {
 		})
 	}
 }
+
+func TestTTL_TransientStatusesUnderTheHold(t *testing.T) {
+	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	db := New(&Options{Clock: ClockFunc(func() time.Time { return now }), TransientStatuses: time.Minute, TTLChangeInterval: -1})
+	ctx := context.Background()
+	_, err := db.CreateTable(ctx, hashKeyTable("kvs"))
+	require.NoError(t, err)
+	now = now.Add(time.Hour) // the table is ACTIVE
+	status := func() (string, TimeToLiveStatus) {
+		out, err := db.DescribeTimeToLive(ctx, DescribeTimeToLiveInput{TableName: "kvs"})
+		require.NoError(t, err)
+		return out.TimeToLiveDescription.AttributeName, out.TimeToLiveDescription.TimeToLiveStatus
+	}
+	_, err = db.UpdateTimeToLive(ctx, UpdateTimeToLiveInput{TableName: "kvs", TimeToLiveSpecification: &TimeToLiveSpecification{AttributeName: "exp", Enabled: true}})
+	require.NoError(t, err)
+	attr, st := status()
+	assert.Equal(t, "exp", attr)
+	assert.Equal(t, TimeToLiveStatusEnabling, st)
+	now = now.Add(time.Minute)
+	_, st = status()
+	assert.Equal(t, TimeToLiveStatusEnabled, st)
+
+	_, err = db.UpdateTimeToLive(ctx, UpdateTimeToLiveInput{TableName: "kvs", TimeToLiveSpecification: &TimeToLiveSpecification{AttributeName: "exp", Enabled: false}})
+	require.NoError(t, err)
+	attr, st = status()
+	assert.Equal(t, "exp", attr)
+	assert.Equal(t, TimeToLiveStatusDisabling, st)
+	now = now.Add(time.Minute)
+	attr, st = status()
+	assert.Equal(t, "", attr)
+	assert.Equal(t, TimeToLiveStatusDisabled, st)
+}
