@@ -56,9 +56,9 @@ type BatchWriteItemOutput struct {
 // without conditions, and stands alone: DynamoDB does not make the batch
 // atomic, and code must not rely on readers seeing all of it at once,
 // though ddbsim applies the writes in one commit (tables in name order,
-// each table's writes in request order). An armed Unprocessed fault (see InjectFault), matched table by
-// table, leaves the second half of that table's writes (from index n/2 of
-// n) unmade, in UnprocessedItems.
+// each table's writes in request order). An armed Unprocessed fault (see
+// InjectFault), matched table by table, leaves the second half of that
+// table's writes (from index n/2 of n) unmade, in UnprocessedItems.
 //
 // Errors, which fail the whole batch before anything is written:
 // ValidationException with AWS's messages (more than 25 writes, an item

@@ -52,9 +52,10 @@ type durableWait func() error
 // number order (lockOrder returns them); decide(i, ...) decides plans[i].
 // One decide for the group, a parameter, not part of each plan: a plan's
 // key escapes to the heap (the trees keep what they look up with) and
-// would take the decide, and whatever it captures, with it. With all set the group is all-or-nothing: one error
-// rejects every plan (the others keep their outcome, unchanged). Without
-// it, each plan stands alone (BatchWriteItem's items).
+// would take the decide, and whatever it captures, with it. With all set
+// the group is all-or-nothing: one error rejects every plan (the others
+// keep their outcome, unchanged). Without it, each plan stands alone
+// (BatchWriteItem's items).
 //
 // Each plan counts one operation on its table (the clock of Async's lag),
 // and each change appends a record to its table's log and hands it to the
@@ -148,9 +149,9 @@ func lockOrder(tables []*table, plans []plan) []*table {
 }
 
 // apply makes an item change on the leader and its LSIs (whose lock the
-// caller holds),
-// counts it in the table's item count and size, appends its record to the
-// log and hands it to the readers. The caller holds the write lock.
+// caller holds), counts it in the table's item count, size and item
+// collection, appends its record to the log and hands it to the readers.
+// The caller holds the write lock.
 func (t *table) apply(r *record) {
 	m := t.meta()
 	if m.stored != nil {
@@ -189,8 +190,8 @@ func (t *table) appendRecord(r *record) {
 // logReader is a reader of a table's commit log: the lagging follower
 // today; GSIs, streams and the expiry index as they come. A commit hands
 // it each record as it appends it, under the table's write lock, in log
-// order (by value, so the record need not escape); a reader that applies records later takes them from the log
-// through its cursor.
+// order (by value, so the record need not escape); a reader that applies
+// records later takes them from the log through its cursor.
 type logReader interface {
 	appended(r record)
 }

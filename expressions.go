@@ -98,8 +98,9 @@ func (r exprRequest) checkParams() error {
 
 // compile checks a request's expressions as DynamoDB does before reading
 // anything, in its order, after checkParams: the attribute maps' keys well
-// formed and values valid (names neither empty nor over 64 KB); each expression (syntax, names, functions,
-// operand types); no unused map entries. Every failure is a
+// formed and values valid (names neither empty nor over 64 KB); each
+// expression (syntax, names, functions, operand types); no unused map
+// entries. Every failure is a
 // ValidationException with AWS's message.
 //
 // The usual request has well-formed keys, values that are canonical
