@@ -122,7 +122,7 @@ func (db *DB) BatchWriteItem(ctx context.Context, in BatchWriteItemInput) (*Batc
 			at := slices.Index(tables, p.t)
 			units[at] += writeUnits(max(o.old.size(), o.new.size()))
 			if counting && len(p.t.indexes()) > 0 {
-				ixUnits[at].merge(p.t.indexWriteUnits(o.old, o.found, o.new, o.exists))
+				ixUnits[at].merge(p.t.indexWriteUnits(o.old, o.found, o.new, o.exists), 1)
 			}
 		}
 		out.ConsumedCapacity = batchCapacity(in.ReturnConsumedCapacity, names, units, ixUnits...)

@@ -74,43 +74,26 @@ func (u *indexUnits) add(ix *index, units float64) {
 	if ix.kind == globalIndex {
 		m = &u.gsi
 	}
+	addUnits(m, ix.name, units)
+}
+
+// merge adds f times the units of v to u's (f is 2 for a transaction,
+// whose units are twice the plain ones).
+func (u *indexUnits) merge(v indexUnits, f float64) {
+	for name, units := range v.gsi {
+		addUnits(&u.gsi, name, f*units)
+	}
+	for name, units := range v.lsi {
+		addUnits(&u.lsi, name, f*units)
+	}
+}
+
+// addUnits adds units under name in *m, made on first use.
+func addUnits(m *map[string]float64, name string, units float64) {
 	if *m == nil {
 		*m = map[string]float64{}
 	}
-	(*m)[ix.name] += units
-}
-
-// merge adds the units of v to u's.
-func (u *indexUnits) merge(v indexUnits) {
-	for _, p := range []struct {
-		to   *map[string]float64
-		from map[string]float64
-	}{{&u.gsi, v.gsi}, {&u.lsi, v.lsi}} {
-		for name, units := range p.from {
-			if *p.to == nil {
-				*p.to = map[string]float64{}
-			}
-			(*p.to)[name] += units
-		}
-	}
-}
-
-// scaled returns u with every figure multiplied by f (a transaction's
-// units are twice the plain ones).
-func (u indexUnits) scaled(f float64) indexUnits {
-	var out indexUnits
-	for _, p := range []struct {
-		to   *map[string]float64
-		from map[string]float64
-	}{{&out.gsi, u.gsi}, {&out.lsi, u.lsi}} {
-		for name, units := range p.from {
-			if *p.to == nil {
-				*p.to = map[string]float64{}
-			}
-			(*p.to)[name] = f * units
-		}
-	}
-	return out
+	(*m)[name] += units
 }
 
 // total sums the units spent on every index.

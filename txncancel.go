@@ -174,7 +174,7 @@ func transactCapacity(mode ReturnConsumedCapacity, n int, table func(i int) stri
 		j, _ := slices.BinarySearch(names, table(i))
 		sums[j] += 2 * units(i)
 		if onIndexes != nil {
-			ixSums[j].merge(onIndexes(i).scaled(2))
+			ixSums[j].merge(onIndexes(i), 2)
 		}
 	}
 	return batchCapacity(mode, names, sums, ixSums...)
