@@ -2,7 +2,6 @@ package ddbsim
 
 import (
 	"cmp"
-	"encoding/binary"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -109,8 +108,8 @@ func (ix *index) baseKey(e entry) tableKey {
 	for {
 		f, _, rest := nextField(k)
 		if rest == "" {
-			n, w := binary.Uvarint([]byte(f[:min(len(f), binary.MaxVarintLen64)]))
-			return tableKey{hash: partitionHash([]byte(f[w : w+int(n)])), key: f}
+			_, pk := splitPartition(f)
+			return tableKey{hash: partitionHash([]byte(pk)), key: f}
 		}
 		k = rest
 	}

@@ -25,8 +25,16 @@ type ItemCollectionMetrics struct {
 // partitionOf returns the encoded partition key of an encoded table key:
 // its length prefix and bytes.
 func partitionOf(key string) string {
+	prefixed, _ := splitPartition(key)
+	return prefixed
+}
+
+// splitPartition splits the encoded partition key off an encoded table
+// key: with its length prefix, and its bytes alone (what partitionHash
+// hashes).
+func splitPartition(key string) (prefixed, value string) {
 	n, w := binary.Uvarint([]byte(key[:min(len(key), binary.MaxVarintLen64)]))
-	return key[:w+int(n)]
+	return key[:w+int(n)], key[w : w+int(n)]
 }
 
 // hasLSIs reports whether the table has local secondary indexes: whether
