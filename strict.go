@@ -161,20 +161,7 @@ func (t *table) checkSettled(settled bool) {
 	if settled && len(f.dues) > 0 {
 		t.strictFail("Settle left %d records pending", len(f.dues))
 	}
-	replay := f.replica.fork().tree
-	l := t.log
-	l.mu.Lock()
-	for _, r := range l.recs[f.cur.pos-l.first:] {
-		switch {
-		case r.kind != recordItem:
-		case r.hasAfter:
-			replay.ReplaceOrInsert(r.after)
-		default:
-			replay.Delete(probe(r.key()))
-		}
-	}
-	l.mu.Unlock()
-	if !sameTrees(replay, leader.tree) {
+	if !sameTrees(f.replayed().tree, leader.tree) {
 		t.strictFail("the follower with its %d pending records applied differs from the leader", len(f.dues))
 	}
 }
@@ -196,14 +183,7 @@ func (t *table) checkIndexRecomputed(ix *index, settled bool) {
 		if settled && len(g.dues) > 0 {
 			t.strictFail("Settle left %d records pending for index %s", len(g.dues), ix.name)
 		}
-		have = g.replica.fork().tree
-		if g.cur != nil {
-			g.log.mu.Lock()
-			for i := range g.log.recs[g.cur.pos-g.log.first:] {
-				ix.maintain(have, &g.log.recs[int(g.cur.pos-g.log.first)+i], false)
-			}
-			g.log.mu.Unlock()
-		}
+		have = g.replayed().tree
 	}
 	if !sameTrees(have, want) {
 		t.strictFail("index %s differs from a recomputation from the leader", ix.name)
