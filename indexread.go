@@ -99,10 +99,9 @@ func planIndexQuery(ix *index, conds []keyCond, esk Item, forward bool) (keyRang
 	if esk != nil && len(esk) != len(ix.names) {
 		return keyRange{}, validationError(msgInvalidStartKey)
 	}
-	byAttr := func(name string) *keyCond { return condOn(conds, name) }
 	used := 0
 	check := func(a keyAttr, isHash bool) (*keyCond, error) {
-		c := byAttr(a.name)
+		c := condOn(conds, a.name)
 		if c == nil {
 			return nil, nil
 		}
@@ -134,7 +133,7 @@ func planIndexQuery(ix *index, conds []keyCond, esk Item, forward bool) (keyRang
 		switch {
 		case c == nil:
 			for _, later := range ix.sort[i+1:] {
-				if byAttr(later.name) != nil {
+				if condOn(conds, later.name) != nil {
 					return keyRange{}, validationError("Query condition missed key schema element: " + a.name)
 				}
 			}
@@ -155,7 +154,7 @@ func planIndexQuery(ix *index, conds []keyCond, esk Item, forward bool) (keyRang
 			return keyRange{}, validationError("Query key condition not supported")
 		}
 		for _, a := range ix.sort {
-			if byAttr(a.name) == nil {
+			if condOn(conds, a.name) == nil {
 				return keyRange{}, validationError("Query condition missed key schema element: " + a.name)
 			}
 		}

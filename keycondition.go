@@ -236,7 +236,6 @@ func planQuery(ks keySchema, conds []keyCond, esk Item, forward bool) (*queryPla
 	if esk != nil && len(esk) != ks.size() {
 		return nil, validationError(msgInvalidStartKey)
 	}
-	byAttr := func(name string) *keyCond { return condOn(conds, name) }
 	attrs, n := ks.keyAttrs()
 	for i, a := range attrs[:n] {
 		isHash := i == 0
@@ -255,7 +254,7 @@ func planQuery(ks keySchema, conds []keyCond, esk Item, forward bool) (*queryPla
 		if isHash && !ks.hasSort() && len(conds) > 1 {
 			return nil, validationError("Query key condition not supported")
 		}
-		c := byAttr(a.name)
+		c := condOn(conds, a.name)
 		if c == nil {
 			if isHash || len(conds) > 1 {
 				return nil, validationError("Query condition missed key schema element: " + a.name)
@@ -266,9 +265,9 @@ func planQuery(ks keySchema, conds []keyCond, esk Item, forward bool) (*queryPla
 			return nil, err
 		}
 	}
-	plan := &queryPlan{pk: byAttr(ks.hash.name).args[0]}
+	plan := &queryPlan{pk: condOn(conds, ks.hash.name).args[0]}
 	if ks.hasSort() {
-		plan.sortCond = byAttr(ks.sort.name)
+		plan.sortCond = condOn(conds, ks.sort.name)
 	}
 	part, err := encodeTableKey(plan.pk, Value{}, false)
 	if err != nil {
