@@ -610,13 +610,30 @@ type span struct{ start, end int }
 // never); the others are skipped without allocating. found, if not nil,
 // is told where each attribute kept lies in enc, in enc's order.
 func decodeItemFiltered(it Item, enc string, want int, keep func(name string) bool, found func(span)) error {
+	return eachAttribute(enc, want, func(name string, d *decoder) (bool, error) {
+		if !keep(name) {
+			return false, nil
+		}
+		v, err := d.value(1)
+		it[name] = v
+		return true, err
+	}, found)
+}
+
+// eachAttribute walks the top-level attributes of enc in enc's order,
+// offering each to take by name: take either decodes its value from d
+// and returns true, or returns false and the value is skipped. The walk
+// stops once take has taken want attributes (want < 0: never); found, if
+// not nil, is told where each attribute taken lies in enc.
+func eachAttribute(enc string, want int, take func(name string, d *decoder) (bool, error), found func(span)) error {
 	d := decoder{s: enc}
 	n, err := d.count()
 	if err != nil {
 		return err
 	}
+	taken := 0
 	for range n {
-		if len(it) == want {
+		if taken == want {
 			return nil
 		}
 		start := d.pos
@@ -624,15 +641,17 @@ func decodeItemFiltered(it Item, enc string, want int, keep func(name string) bo
 		if err != nil {
 			return err
 		}
-		if !keep(name) {
+		ok, err := take(name, &d)
+		switch {
+		case err != nil:
+			return err
+		case !ok:
 			if err := d.skip(1); err != nil {
 				return err
 			}
 			continue
 		}
-		if it[name], err = d.value(1); err != nil {
-			return err
-		}
+		taken++
 		if found != nil {
 			found(span{start, d.pos})
 		}

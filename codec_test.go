@@ -323,6 +323,22 @@ func FuzzDecodeItem_NeverPanics(f *testing.F) {
 				_, _ = attributeSize(string(data), s)
 			}
 		}
+		// A layout decodes into slots what decodeAttributes decodes into
+		// a map, short or long (looked up by first byte or by map).
+		for _, names := range [][]string{{"a", "b"}, {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q"}} {
+			want, wantErr := decodeAttributes(string(data), names)
+			l := newLayout(names)
+			got := make([]Value, len(names))
+			gotErr := l.decode(got, string(data))
+			require.Equal(t, wantErr == nil, gotErr == nil, "errors %v and %v", wantErr, gotErr)
+			for i, name := range names {
+				if v, ok := want[name]; wantErr == nil && ok {
+					require.True(t, v.Equal(got[i]), "%s: %s against %s", name, got[i], v)
+				} else if wantErr == nil {
+					require.Zero(t, got[i].t, name)
+				}
+			}
+		}
 		it, err := decodeItem(string(data))
 		if err != nil {
 			return

@@ -155,7 +155,7 @@ func lockOrder(tables []*table, plans []plan) []*table {
 func (t *table) apply(r *record) {
 	m := t.meta()
 	if m.stored != nil {
-		r.vals = decodeForIndexes(r, m.stored)
+		r.vals = decodeForIndexes(r, m)
 		if len(t.log.cursors) == 0 { // no reader keeps r past the commit
 			defer r.vals.release()
 		}

@@ -34,6 +34,9 @@ type index struct {
 	// index's keys for ALL (which stores the item's encoding as it is),
 	// names (and INCLUDE's NonKeyAttributes) otherwise.
 	stored []string
+	// own are the places of the index's attributes in a layout of stored,
+	// for decoding an image for this index alone.
+	own slots
 	// items and bytes count the entries of the authoritative tree (the
 	// GSI's, the leader's LSI), for DescribeTable.
 	items, bytes atomic.Int64
@@ -79,13 +82,14 @@ func newIndex(s indexSchema, ks keySchema, tableARN string) *index {
 	default:
 		ix.stored = ix.names
 	}
+	ix.own = ix.slotsIn(newLayout(ix.stored))
 	return ix
 }
 
 // fork returns a copy of the index for a forked table, with its counts
 // and without its GSI reader (which the table's fork forks).
 func (ix *index) fork() *index {
-	c := &index{indexSchema: ix.indexSchema, arn: ix.arn, lsi: ix.lsi, table: ix.table, names: ix.names, keys: ix.keys, stored: ix.stored,
+	c := &index{indexSchema: ix.indexSchema, arn: ix.arn, lsi: ix.lsi, table: ix.table, names: ix.names, keys: ix.keys, stored: ix.stored, own: ix.own,
 		activeAt: ix.activeAt}
 	c.items.Store(ix.items.Load())
 	c.bytes.Store(ix.bytes.Load())
@@ -145,22 +149,20 @@ func nextField(k string) (f string, top bool, rest string) {
 // when the result is 0).
 func compareFields(a, b string, prefix bool) int {
 	for len(a) > 0 && len(b) > 0 {
-		fa, topA, restA := nextField(a)
-		fb, topB, restB := nextField(b)
+		na, nb := int(a[0])<<8|int(a[1]), int(b[0])<<8|int(b[1])
 		switch {
-		case topA || topB:
-			if topA && topB {
-				return 0
-			}
-			if topA {
-				return 1
-			}
+		case na == fieldMax && nb == fieldMax:
+			return 0
+		case na == fieldMax:
+			return 1
+		case nb == fieldMax:
 			return -1
 		}
-		if c := strings.Compare(fa, fb); c != 0 {
-			return c
+		fa, fb := a[2:2+na], b[2:2+nb]
+		if na != nb || fa != fb { // equal lengths: the cheaper equality first
+			return strings.Compare(fa, fb)
 		}
-		a, b = restA, restB
+		a, b = a[2+na:], b[2+nb:]
 	}
 	if prefix && len(b) == 0 {
 		return 0
@@ -187,27 +189,42 @@ func newIndexTree() *btree.BTreeG[entry] { return btree.NewG(treeDegree, indexLe
 // the index.
 func (ix *index) indexKey(vals func(name string) (Value, bool), base string) (k tableKey, ok bool) {
 	var buf [256]byte
-	out := buf[:0]
-	for i, a := range ix.keyAttrs() {
-		v, found := vals(a.name)
-		if !found || v.t != a.typ || (v.t != TypeN && v.s == "") {
-			return tableKey{}, false
+	key, hash, ok := ix.appendKey(buf[:0], func(i int) Value { v, _ := vals(ix.keys[i].name); return v }, base)
+	return tableKey{hash: hash, key: string(key)}, ok
+}
+
+// appendKey is indexKey into buf's storage (which it may outgrow) for
+// key attributes given by place (val(i) is ix.keys[i]'s value, the zero
+// Value when absent): the key's bytes and its partition hash.
+func (ix *index) appendKey(buf []byte, val func(i int) Value, base string) (key []byte, hash uint64, ok bool) {
+	key = buf[:0]
+	for i, a := range ix.keys {
+		v := val(i)
+		if v.t != a.typ || (v.t != TypeN && v.s == "") {
+			return nil, 0, false
 		}
-		var vb [128]byte
-		b, err := appendKeyBytes(vb[:0], v)
-		if err != nil {
-			return tableKey{}, false
+		at := len(key)
+		key = append(key, 0, 0)
+		var err error
+		if key, err = appendKeyBytes(key, v); err != nil {
+			return nil, 0, false
 		}
-		out = appendField(out, b)
+		n := len(key) - at - 2
+		key[at], key[at+1] = byte(n>>8), byte(n)
 		if i == len(ix.hash)-1 {
-			k.hash = partitionHash(out)
+			hash = partitionHash(key)
 		}
 	}
 	if base != "" {
-		out = appendField(out, []byte(base))
+		key = append(append(key, byte(len(base)>>8), byte(len(base))), base...)
 	}
-	k.key = string(out)
-	return k, true
+	return key, hash, true
+}
+
+// slotKey is appendKey for an image decoded into vals, ix's attributes
+// at places at.
+func (ix *index) slotKey(buf []byte, vals []Value, at slots, base string) ([]byte, uint64, bool) {
+	return ix.appendKey(buf, func(i int) Value { return vals[at.keys[i]] }, base)
 }
 
 // entryFor returns the index entry of the stored item e, or false when
@@ -215,49 +232,45 @@ func (ix *index) indexKey(vals func(name string) (Value, bool), base string) (k 
 // one of another type or empty). Cost: decoding the attributes the index
 // stores; for KEYS_ONLY and INCLUDE, encoding them anew.
 func (ix *index) entryFor(e entry) (entry, bool) {
-	vals := getScratchItem()
-	defer putScratchItem(vals)
-	k, ok := ix.keyOf(e, vals)
+	v := decodeImages(&record{hasAfter: true, after: e}, ix.own.layout)
+	defer v.release()
+	var buf [256]byte
+	key, hash, ok := ix.slotKey(buf[:0], v.after, ix.own, e.key())
 	if !ok {
 		return entry{}, false
 	}
-	return ix.entryAt(k, e, vals)
+	return ix.entryOf(key, hash, e, v.after, ix.own)
 }
 
-// keyOf decodes into vals (empty) the attributes the index stores of the
-// item e and returns its index key, or false when the item is not in the
-// index.
-func (ix *index) keyOf(e entry, vals Item) (tableKey, bool) {
-	if err := decodeAttributesInto(vals, e.enc(), ix.stored, nil); err != nil {
-		return tableKey{}, false
-	}
-	return ix.keyIn(e, vals)
-}
-
-// keyIn returns the index key of the item e whose attributes vals holds
-// (those the index stores, and maybe others).
-func (ix *index) keyIn(e entry, vals Item) (tableKey, bool) {
-	return ix.indexKey(func(name string) (Value, bool) { v, ok := vals[name]; return v, ok }, e.key())
-}
-
-// entryAt returns the index entry under k of the item e, whose stored
-// attributes (and maybe others) vals holds.
-func (ix *index) entryAt(k tableKey, e entry, vals Item) (entry, bool) {
+// entryOf returns the index entry under key (hash: its partition's) of
+// the item e, whose attributes the index stores vals holds at places at:
+// one allocation, for the key and what the index stores.
+func (ix *index) entryOf(key []byte, hash uint64, e entry, vals []Value, at slots) (entry, bool) {
 	if ix.projection == ProjectionTypeAll {
-		return newEntry(k, []byte(e.enc()), e.size()), true
+		var data strings.Builder
+		data.Grow(len(key) + len(e.enc()))
+		data.Write(key)
+		data.WriteString(e.enc())
+		return entry{hash: hash, data: data.String(), klen: uint32(len(key)), sz: e.sz}, true
 	}
-	proj := getScratchItem()
-	defer putScratchItem(proj)
-	for _, name := range ix.stored {
-		if v, ok := vals[name]; ok {
-			proj[name] = v
+	enc := getEncoder()
+	defer putEncoder(enc)
+	enc.buf = append(enc.buf, key...)
+	n := 0
+	for _, p := range at.stored {
+		if vals[p].t != 0 {
+			n++
 		}
 	}
-	enc, size, err := encodeItem(proj)
-	if err != nil {
-		return entry{}, false
+	enc.uvarint(n)
+	for _, p := range at.stored {
+		if v := vals[p]; v.t != 0 {
+			if err := enc.entry(at.layout.names[p], v, 1, 0); err != nil {
+				return entry{}, false
+			}
+		}
 	}
-	return newEntry(k, enc, size), true
+	return entry{hash: hash, data: string(enc.buf), klen: uint32(len(key)), sz: uint32(enc.size)}, true
 }
 
 // keyNames returns the index's own key attributes' names.
@@ -274,40 +287,35 @@ func (ix *index) keyNames() []string {
 // the item after comes in; an entry whose key stays is replaced in
 // place, and left alone when what the index stores of the item is
 // unchanged. count says whether the tree is the index's authoritative
-// one, whose entries DescribeTable counts. Cost: decoding the attributes
-// the index stores of both images, O(log n) a tree change.
+// one, whose entries DescribeTable counts. Cost: the index keys of both
+// images from the attributes the commit decoded (decoding them if it did
+// not decode them for this index), O(log n) a tree change.
 func (ix *index) maintain(tree *btree.BTreeG[entry], r *record, count bool) {
-	var oldVals, newVals Item
-	if r.vals != nil {
-		oldVals, newVals = r.vals.before, r.vals.after
-	} else {
-		oldVals, newVals = getScratchItem(), getScratchItem()
-		defer putScratchItem(oldVals)
-		defer putScratchItem(newVals)
-		if r.hadBefore && decodeAttributesInto(oldVals, r.before.enc(), ix.stored, nil) != nil {
-			return
-		}
-		if r.hasAfter && decodeAttributesInto(newVals, r.after.enc(), ix.stored, nil) != nil {
-			return
-		}
+	var at slots
+	v, ok := r.vals, false
+	if v != nil {
+		at, ok = v.slotsOf(ix)
 	}
-	var oldK, newK tableKey
+	if !ok {
+		v, at = decodeImages(r, ix.own.layout), ix.own
+		defer v.release()
+	}
+	var oldBuf, newBuf [256]byte
+	var oldKey, newKey []byte
+	var oldHash, newHash uint64
 	oldIn, newIn := false, false
+	if r.hadBefore {
+		oldKey, oldHash, oldIn = ix.slotKey(oldBuf[:0], v.before, at, r.before.key())
+	}
 	if r.hasAfter {
-		newK, newIn = ix.keyIn(r.after, newVals)
+		newKey, newHash, newIn = ix.slotKey(newBuf[:0], v.after, at, r.after.key())
 	}
-	switch {
-	case !r.hadBefore:
-	case r.hasAfter && ix.sameKeyValues(oldVals, newVals): // the item's key is the same too
-		oldK, oldIn = newK, newIn
-	default:
-		oldK, oldIn = ix.keyIn(r.before, oldVals)
-	}
-	if oldIn && newIn && oldK == newK && ix.sameStored(r, oldVals, newVals) {
+	sameKey := oldIn && newIn && string(oldKey) == string(newKey)
+	if sameKey && ix.sameStored(r, v, at) {
 		return
 	}
-	if oldIn && (!newIn || oldK != newK) {
-		if old, ok := tree.Delete(probe(oldK)); ok && count {
+	if oldIn && !sameKey {
+		if old, ok := tree.Delete(probe(tableKey{hash: oldHash, key: string(oldKey)})); ok && count {
 			ix.items.Add(-1)
 			ix.bytes.Add(-int64(old.size()))
 		}
@@ -315,7 +323,7 @@ func (ix *index) maintain(tree *btree.BTreeG[entry], r *record, count bool) {
 	if !newIn {
 		return
 	}
-	next, ok := ix.entryAt(newK, r.after, newVals)
+	next, ok := ix.entryOf(newKey, newHash, r.after, v.after, at)
 	if !ok {
 		return
 	}
@@ -331,59 +339,18 @@ func (ix *index) maintain(tree *btree.BTreeG[entry], r *record, count bool) {
 }
 
 // sameStored reports whether the index stores the same of both images of
-// r (whose stored attributes oldVals and newVals hold): the same item for
-// ALL, the same values of its attributes otherwise.
-func (ix *index) sameStored(r *record, oldVals, newVals Item) bool {
+// r (decoded into v, the index's attributes at places at): the same item
+// for ALL, the same values of its attributes otherwise.
+func (ix *index) sameStored(r *record, v *recordVals, at slots) bool {
 	if ix.projection == ProjectionTypeAll {
 		return r.before.enc() == r.after.enc()
 	}
-	for _, name := range ix.stored {
-		a, okA := oldVals[name]
-		b, okB := newVals[name]
-		if okA != okB || okA && !a.Equal(b) {
+	for _, p := range at.stored {
+		if !sameSlot(v.before[p], v.after[p]) {
 			return false
 		}
 	}
 	return true
-}
-
-// sameKeyValues reports whether two images hold the same index key
-// attributes (each absent from both, or equal in both).
-func (ix *index) sameKeyValues(a, b Item) bool {
-	for _, k := range ix.keys {
-		va, okA := a[k.name]
-		vb, okB := b[k.name]
-		if okA != okB || okA && (va.t != vb.t || va.s != vb.s) {
-			return false
-		}
-	}
-	return true
-}
-
-// recordVals are the attributes every index of a table stores, decoded
-// once from both images of a record, for all the indexes to share.
-type recordVals struct {
-	before, after Item
-}
-
-// decodeForIndexes decodes, once for every index, the attributes the
-// indexes store of both images of r (names: their union), into maps of
-// scratchItems: release gives them back once no reader keeps r.
-func decodeForIndexes(r *record, names []string) *recordVals {
-	v := &recordVals{before: getScratchItem(), after: getScratchItem()}
-	if r.hadBefore {
-		decodeAttributesInto(v.before, r.before.enc(), names, nil)
-	}
-	if r.hasAfter {
-		decodeAttributesInto(v.after, r.after.enc(), names, nil)
-	}
-	return v
-}
-
-// release gives v's maps back to scratchItems.
-func (v *recordVals) release() {
-	putScratchItem(v.before)
-	putScratchItem(v.after)
 }
 
 // recompute returns the index's tree as it should be for a base tree:

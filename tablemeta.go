@@ -17,8 +17,10 @@ type tableMeta struct {
 	// indexes are the GSIs, then the LSIs, in the order the table got them.
 	indexes []*index
 	// stored are the attributes any index stores of an item (nil without
-	// indexes): what a commit decodes once for all of them.
-	stored []string
+	// indexes): what a commit decodes once for all of them; slots[i] are
+	// where indexes[i]'s lie in it.
+	stored *layout
+	slots  []slots
 	// status is CREATING or UPDATING until until (on the DB's clock),
 	// with Options.TransientStatuses; ACTIVE after, and always without it.
 	status TableStatus
@@ -50,15 +52,23 @@ func newMeta(in CreateTableInput, indexes []*index) *tableMeta {
 	return m
 }
 
-// computeStored sets m.stored from m.indexes.
+// computeStored sets m.stored and m.slots from m.indexes.
 func (m *tableMeta) computeStored() {
-	m.stored = nil
+	m.stored, m.slots = nil, nil
+	if len(m.indexes) == 0 {
+		return
+	}
+	var names []string
 	for _, ix := range m.indexes {
 		for _, name := range ix.stored {
-			if !slices.Contains(m.stored, name) {
-				m.stored = append(m.stored, name)
+			if !slices.Contains(names, name) {
+				names = append(names, name)
 			}
 		}
+	}
+	m.stored = newLayout(names)
+	for _, ix := range m.indexes {
+		m.slots = append(m.slots, ix.slotsIn(m.stored))
 	}
 }
 
