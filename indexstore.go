@@ -188,29 +188,33 @@ func newIndexTree() *btree.BTreeG[entry] { return btree.NewG(treeDegree, indexLe
 // value is missing or not of the attribute's type: the item is not in
 // the index.
 func (ix *index) indexKey(vals func(name string) (Value, bool), base string) (k tableKey, ok bool) {
+	slots := make([]Value, len(ix.own.layout.names))
+	for i, p := range ix.own.keys {
+		slots[p], _ = vals(ix.keys[i].name)
+	}
 	var buf [256]byte
-	key, hash, ok := ix.appendKey(buf[:0], func(i int) Value { v, _ := vals(ix.keys[i].name); return v }, base)
+	key, hash, ok := ix.slotKey(buf[:0], slots, ix.own, base)
 	return tableKey{hash: hash, key: string(key)}, ok
 }
 
-// appendKey is indexKey into buf's storage (which it may outgrow) for
-// key attributes given by place (val(i) is ix.keys[i]'s value, the zero
-// Value when absent): the key's bytes and its partition hash.
-func (ix *index) appendKey(buf []byte, val func(i int) Value, base string) (key []byte, hash uint64, ok bool) {
+// slotKey is indexKey into buf's storage (which it may outgrow), for an
+// image decoded into vals, ix's attributes at places at (absent: the
+// zero Value): the key's bytes and its partition hash.
+func (ix *index) slotKey(buf []byte, vals []Value, at slots, base string) (key []byte, hash uint64, ok bool) {
 	key = buf[:0]
 	for i, a := range ix.keys {
-		v := val(i)
+		v := &vals[at.keys[i]]
 		if v.t != a.typ || (v.t != TypeN && v.s == "") {
 			return nil, 0, false
 		}
-		at := len(key)
+		start := len(key)
 		key = append(key, 0, 0)
 		var err error
-		if key, err = appendKeyBytes(key, v); err != nil {
+		if key, err = appendKeyBytes(key, *v); err != nil {
 			return nil, 0, false
 		}
-		n := len(key) - at - 2
-		key[at], key[at+1] = byte(n>>8), byte(n)
+		n := len(key) - start - 2
+		key[start], key[start+1] = byte(n>>8), byte(n)
 		if i == len(ix.hash)-1 {
 			hash = partitionHash(key)
 		}
@@ -221,10 +225,17 @@ func (ix *index) appendKey(buf []byte, val func(i int) Value, base string) (key 
 	return key, hash, true
 }
 
-// slotKey is appendKey for an image decoded into vals, ix's attributes
-// at places at.
-func (ix *index) slotKey(buf []byte, vals []Value, at slots, base string) ([]byte, uint64, bool) {
-	return ix.appendKey(buf, func(i int) Value { return vals[at.keys[i]] }, base)
+// sameKeySlots reports whether both images of v hold the same index key
+// attributes (each absent from both, or the same in both), so the same
+// index key.
+func (ix *index) sameKeySlots(v *recordVals, at slots) bool {
+	for _, p := range at.keys {
+		a, b := &v.before[p], &v.after[p]
+		if a.t != b.t || a.s != b.s {
+			return false
+		}
+	}
+	return true
 }
 
 // entryFor returns the index entry of the stored item e, or false when
@@ -304,11 +315,15 @@ func (ix *index) maintain(tree *btree.BTreeG[entry], r *record, count bool) {
 	var oldKey, newKey []byte
 	var oldHash, newHash uint64
 	oldIn, newIn := false, false
-	if r.hadBefore {
-		oldKey, oldHash, oldIn = ix.slotKey(oldBuf[:0], v.before, at, r.before.key())
-	}
 	if r.hasAfter {
 		newKey, newHash, newIn = ix.slotKey(newBuf[:0], v.after, at, r.after.key())
+	}
+	switch {
+	case !r.hadBefore:
+	case r.hasAfter && ix.sameKeySlots(v, at): // one key, the item's key being the same
+		oldKey, oldHash, oldIn = newKey, newHash, newIn
+	default:
+		oldKey, oldHash, oldIn = ix.slotKey(oldBuf[:0], v.before, at, r.before.key())
 	}
 	sameKey := oldIn && newIn && string(oldKey) == string(newKey)
 	if sameKey && ix.sameStored(r, v, at) {
