@@ -148,6 +148,9 @@ func nextField(k string) (f string, top bool, rest string) {
 // it compares only as many fields as b has (a key "starts with" bound b
 // when the result is 0).
 func compareFields(a, b string, prefix bool) int {
+	if len(a) == len(b) && sameShape(a, b) {
+		return strings.Compare(a, b) // the first difference lies inside a field: byte order is field order
+	}
 	for len(a) > 0 && len(b) > 0 {
 		na, nb := int(a[0])<<8|int(a[1]), int(b[0])<<8|int(b[1])
 		switch {
@@ -168,6 +171,23 @@ func compareFields(a, b string, prefix bool) int {
 		return 0
 	}
 	return cmp.Compare(len(a), len(b))
+}
+
+// sameShape reports whether two index keys of the same length have
+// fields of the same lengths throughout (and no bound among them). Cost:
+// a read of each field's length.
+func sameShape(a, b string) bool {
+	for i := 0; i < len(a); {
+		if i+1 >= len(a) || a[i] != b[i] || a[i+1] != b[i+1] {
+			return false
+		}
+		n := int(a[i])<<8 | int(a[i+1])
+		if n == fieldMax {
+			return false
+		}
+		i += 2 + n
+	}
+	return true
 }
 
 // indexLess orders an index's tree: by the hash of the index partition
