@@ -610,30 +610,30 @@ type span struct{ start, end int }
 // never); the others are skipped without allocating. found, if not nil,
 // is told where each attribute kept lies in enc, in enc's order.
 func decodeItemFiltered(it Item, enc string, want int, keep func(name string) bool, found func(span)) error {
-	return eachAttribute(enc, want, func(name string, d *decoder) (bool, error) {
-		if !keep(name) {
-			return false, nil
+	return eachAttribute(enc, want, func(name string) int {
+		if keep(name) {
+			return 0
 		}
-		v, err := d.value(1)
-		it[name] = v
-		return true, err
-	}, found)
+		return -1
+	}, func(_ int, name string, v Value) { it[name] = v }, found)
 }
 
 // eachAttribute walks the top-level attributes of enc in enc's order,
-// offering each to take by name: take either decodes its value from d
-// and returns true, or returns false and the value is skipped. The walk
-// stops once take has taken want attributes (want < 0: never); found, if
-// not nil, is told where each attribute taken lies in enc.
-func eachAttribute(enc string, want int, take func(name string, d *decoder) (bool, error), found func(span)) error {
+// asking place of each name where its value goes: a negative answer
+// skips the value without decoding it; otherwise store gets the place
+// and the decoded value. The walk stops once want values are stored
+// (want < 0: never); found, if not nil, is told where each attribute
+// stored lies in enc. (The decoder stays on the stack: handing it to a
+// func would not let it.)
+func eachAttribute(enc string, want int, place func(name string) int, store func(i int, name string, v Value), found func(span)) error {
 	d := decoder{s: enc}
 	n, err := d.count()
 	if err != nil {
 		return err
 	}
-	taken := 0
+	stored := 0
 	for range n {
-		if taken == want {
+		if stored == want {
 			return nil
 		}
 		start := d.pos
@@ -641,17 +641,19 @@ func eachAttribute(enc string, want int, take func(name string, d *decoder) (boo
 		if err != nil {
 			return err
 		}
-		ok, err := take(name, &d)
-		switch {
-		case err != nil:
-			return err
-		case !ok:
+		i := place(name)
+		if i < 0 {
 			if err := d.skip(1); err != nil {
 				return err
 			}
 			continue
 		}
-		taken++
+		v, err := d.value(1)
+		if err != nil {
+			return err
+		}
+		store(i, name, v)
+		stored++
 		if found != nil {
 			found(span{start, d.pos})
 		}

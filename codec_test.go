@@ -413,3 +413,22 @@ func BenchmarkDecodeItem_10Attributes(b *testing.B) {
 		}
 	}
 }
+
+// TestDecodeAttributes_AllocatesNothing holds the partial decoders that
+// conditions, updates and index maintenance run on every write to no
+// allocation for scalar attributes: the decoder stays on the stack.
+func TestDecodeAttributes_AllocatesNothing(t *testing.T) {
+	enc, _, err := encodeString(sampleItem())
+	require.NoError(t, err)
+	names := []string{"pk", "name", "balance", "active"}
+	it := Item{}
+	l := newLayout(names)
+	slots := make([]Value, len(names))
+	allocs := testing.AllocsPerRun(100, func() {
+		clear(it)
+		if decodeAttributesInto(it, enc, names, nil) != nil || l.decode(slots, enc) != nil {
+			t.Fatal("decode failed")
+		}
+	})
+	assert.Zero(t, allocs)
+}

@@ -68,15 +68,7 @@ func (l *layout) place(name string) int {
 // that the item encoded as enc holds, skipping the others without
 // allocating. Cost: one walk of enc, stopping once every slot is filled.
 func (l *layout) decode(dst []Value, enc string) error {
-	return eachAttribute(enc, len(l.names), func(name string, d *decoder) (bool, error) {
-		i := l.place(name)
-		if i < 0 {
-			return false, nil
-		}
-		var err error
-		dst[i], err = d.value(1)
-		return true, err
-	}, nil)
+	return eachAttribute(enc, len(l.names), l.place, func(i int, _ string, v Value) { dst[i] = v }, nil)
 }
 
 // slots says where one index's attributes lie in the slots of a layout.
