@@ -17,11 +17,11 @@ func appendKeyBytes(dst []byte, v Value) ([]byte, error) {
 	case TypeS, TypeB:
 		return append(dst, v.s...), nil
 	case TypeN:
-		n, err := number.Parse(v.s)
+		out, err := number.AppendKeyText(dst, v.s)
 		if err != nil {
 			return dst, validationError(err.Error())
 		}
-		return n.AppendKey(dst), nil
+		return out, nil
 	}
 	return dst, errNotKeyType
 }

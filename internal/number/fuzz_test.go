@@ -57,3 +57,24 @@ func FuzzAppendKey_Order(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAppendKeyText_IsParseThenAppendKey holds AppendKeyText to Parse's
+// answer: the same encoding, or the same error.
+func FuzzAppendKeyText_IsParseThenAppendKey(f *testing.F) {
+	for _, s := range []string{"0", "98.6", "-98.6", "1.50", "-0.0", "1e3", ".5", "-12.34e-5", "0e126", "abc", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := Parse(s)
+		got, gotErr := AppendKeyText([]byte("x"), s)
+		if err != nil {
+			if gotErr == nil || gotErr.Error() != err.Error() {
+				t.Fatalf("AppendKeyText(%q): error %v, Parse's %v", s, gotErr, err)
+			}
+			return
+		}
+		if want := n.AppendKey([]byte("x")); gotErr != nil || !bytes.Equal(got, want) {
+			t.Fatalf("AppendKeyText(%q) = %x, %v; Parse then AppendKey %x", s, got, gotErr, want)
+		}
+	})
+}

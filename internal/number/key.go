@@ -18,16 +18,44 @@ const (
 // exponent in one byte and one byte a digit, both inverted for negatives,
 // which also end with 0xFF. At most 41 bytes.
 func (n Number) AppendKey(dst []byte) []byte {
-	switch n.Sign() {
+	return appendKey(dst, n.Sign(), n.exp, n.digits, "")
+}
+
+// AppendKeyText appends the AppendKey encoding of the number written s,
+// or returns Parse's error. Unlike Parse, it never allocates (but for
+// dst's growth). Cost: O(len(s)).
+func AppendKeyText(dst []byte, s string) ([]byte, error) {
+	p, err := scan(s)
+	if err != nil {
+		return dst, err
+	}
+	sign := 1
+	switch {
+	case p.zero():
+		sign = 0
+	case p.neg:
+		sign = -1
+	}
+	n := len(p.intPart)
+	lo, hi := p.intPart[min(p.from, n):min(p.to, n)], p.fracPart[max(p.from-n, 0):max(p.to-n, 0)]
+	return appendKey(dst, sign, p.exp, lo, hi), nil
+}
+
+// appendKey appends the key encoding of a number of that sign whose
+// significant digits are d1 then d2, the first at the power of ten exp.
+func appendKey(dst []byte, sign, exp int, d1, d2 string) []byte {
+	switch sign {
 	case 0:
 		return append(dst, keyZero)
 	case 1:
-		dst = append(dst, keyPositive, byte(n.exp-MinExponent))
-		return append(dst, n.digits...)
+		dst = append(dst, keyPositive, byte(exp-MinExponent))
+		return append(append(dst, d1...), d2...)
 	}
-	dst = append(dst, keyNegative, byte(255-(n.exp-MinExponent)))
-	for i := 0; i < len(n.digits); i++ {
-		dst = append(dst, 0xFE-(n.digits[i]-'0'))
+	dst = append(dst, keyNegative, byte(255-(exp-MinExponent)))
+	for _, d := range [2]string{d1, d2} {
+		for i := 0; i < len(d); i++ {
+			dst = append(dst, 0xFE-(d[i]-'0'))
+		}
 	}
 	return append(dst, keyNegEnd)
 }

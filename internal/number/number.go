@@ -36,8 +36,30 @@ type Number struct {
 // underflows, while "0.0e126" is accepted. Cost: O(len(s)); it allocates
 // only when the digits span a decimal point.
 func Parse(s string) (Number, error) {
+	p, err := scan(s)
+	if err != nil || p.zero() {
+		return Number{}, err
+	}
+	return Number{neg: p.neg, exp: p.exp, digits: sliceDigits(p.intPart, p.fracPart, p.from, p.to)}, nil
+}
+
+// scanned is a number as scan reads it: its significant digits are
+// [from, to) of intPart followed by fracPart (none for zero), the first of
+// them at the power of ten exp.
+type scanned struct {
+	neg               bool
+	exp               int
+	intPart, fracPart string
+	from, to          int
+}
+
+// zero reports whether the number is 0.
+func (p scanned) zero() bool { return p.from == p.to }
+
+// scan reads s as Parse does, without allocating: the digits stay in s.
+func scan(s string) (scanned, error) {
 	if s == "" {
-		return Number{}, &Error{Kind: Empty}
+		return scanned{}, &Error{Kind: Empty}
 	}
 	i, neg := 0, false
 	if s[0] == '+' || s[0] == '-' {
@@ -58,7 +80,7 @@ func Parse(s string) (Number, error) {
 		fracEnd = i
 	}
 	if intEnd == intStart && fracEnd == fracStart {
-		return Number{}, &Error{Kind: Invalid, Raw: s}
+		return scanned{}, &Error{Kind: Invalid, Raw: s}
 	}
 	var exp int64
 	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
@@ -76,14 +98,14 @@ func Parse(s string) (Number, error) {
 			i++
 		}
 		if i == start {
-			return Number{}, &Error{Kind: Invalid, Raw: s}
+			return scanned{}, &Error{Kind: Invalid, Raw: s}
 		}
 		if eneg {
 			exp = -exp
 		}
 	}
 	if i != len(s) {
-		return Number{}, &Error{Kind: Invalid, Raw: s}
+		return scanned{}, &Error{Kind: Invalid, Raw: s}
 	}
 
 	intPart, fracPart := s[intStart:intEnd], s[fracStart:fracEnd]
@@ -97,11 +119,11 @@ func Parse(s string) (Number, error) {
 	if lead == total { // zero: BigDecimal's precision is 1, so its exponent is the scale
 		switch {
 		case scale > MaxExponent:
-			return Number{}, &Error{Kind: Overflow}
+			return scanned{}, &Error{Kind: Overflow}
 		case scale < MinExponent:
-			return Number{}, &Error{Kind: Underflow}
+			return scanned{}, &Error{Kind: Underflow}
 		}
-		return Number{}, nil
+		return scanned{}, nil
 	}
 	trail := countTrailingZeros(fracPart)
 	if trail == len(fracPart) {
@@ -110,13 +132,13 @@ func Parse(s string) (Number, error) {
 	adj := scale + int64(total-1-lead)
 	switch {
 	case adj > MaxExponent:
-		return Number{}, &Error{Kind: Overflow}
+		return scanned{}, &Error{Kind: Overflow}
 	case adj < MinExponent:
-		return Number{}, &Error{Kind: Underflow}
+		return scanned{}, &Error{Kind: Underflow}
 	case total-lead-trail > MaxDigits:
-		return Number{}, &Error{Kind: TooPrecise}
+		return scanned{}, &Error{Kind: TooPrecise}
 	}
-	return Number{neg: neg, exp: int(adj), digits: sliceDigits(intPart, fracPart, lead, total-trail)}, nil
+	return scanned{neg: neg, exp: int(adj), intPart: intPart, fracPart: fracPart, from: lead, to: total - trail}, nil
 }
 
 // sliceDigits returns the digits [from, to) of intPart followed by fracPart,

@@ -215,3 +215,14 @@ func TestFromInt64(t *testing.T) {
 	}
 	assert.Equal(t, "-9223372036854775808", FromInt64(-9223372036854775808).String())
 }
+
+// TestAppendKeyText_AllocatesNothing: a key of a number whose digits span
+// its decimal point (which Parse copies) encodes without allocating.
+func TestAppendKeyText_AllocatesNothing(t *testing.T) {
+	buf := make([]byte, 0, 64)
+	allocs := testing.AllocsPerRun(100, func() {
+		_, err := AppendKeyText(buf[:0], "-1234.5678e3")
+		require.NoError(t, err)
+	})
+	assert.Zero(t, allocs)
+}
