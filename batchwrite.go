@@ -275,7 +275,7 @@ func (ws tableWrites) locate(t *table) error {
 // delete removes it, if there is one.
 func (w *batchWrite) decide(old entry, found bool) (change, error) {
 	if w.put {
-		return change{next: newEntry(w.k, w.enc, w.size)}, nil
+		return change{next: newEntry(w.k, w.enc, w.size), item: w.item}, nil
 	}
 	return deletion(found), nil
 }

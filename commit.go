@@ -23,6 +23,10 @@ type change struct {
 	next   entry // the entry to store, unless remove
 	remove bool
 	keep   bool // leave the item as it is
+	// item is next decoded, when the writer holds it so (a put's item),
+	// or nil: indexes read their attributes from it instead of decoding
+	// next, during the commit only.
+	item Item
 }
 
 // outcome is what a commit did with one plan: the item before (old, if
@@ -33,6 +37,7 @@ type outcome struct {
 	old, new      entry
 	found, exists bool
 	changed       bool
+	item          Item // change.item
 	err           error
 }
 
@@ -98,7 +103,7 @@ func commit(tables []*table, plans []plan, decide func(i int, old entry, found b
 				break
 			}
 			o.changed, changes = true, changes+1
-			o.new, o.exists = c.next, !c.remove
+			o.new, o.exists, o.item = c.next, !c.remove, c.item
 		default:
 			o.new, o.exists = o.old, o.found
 		}
@@ -122,7 +127,7 @@ func commit(tables []*table, plans []plan, decide func(i int, old entry, found b
 		}
 		seq++
 		p.t.apply(&record{seq: seq, table: p.t.num, kind: recordItem, origin: p.origin,
-			hadBefore: o.found, hasAfter: o.exists, op: op, before: o.old, after: o.new})
+			hadBefore: o.found, hasAfter: o.exists, op: op, before: o.old, after: o.new}, o.item)
 	}
 	for i := len(tables) - 1; i >= 0; i-- {
 		tables[i].leader().mu.Unlock()
@@ -151,12 +156,17 @@ func lockOrder(tables []*table, plans []plan) []*table {
 // apply makes an item change on the leader and its LSIs (whose lock the
 // caller holds), counts it in the table's item count, size and item
 // collection, appends its record to the log and hands it to the readers.
-// The caller holds the write lock.
-func (t *table) apply(r *record) {
+// item, if not nil, is the after image decoded (change.item). The caller
+// holds the write lock.
+func (t *table) apply(r *record, item Item) {
 	m := t.meta()
 	if m.stored != nil {
-		r.vals = decodeForIndexes(r, m)
-		if len(t.log.cursors) == 0 { // no reader keeps r past the commit
+		keep := len(t.log.cursors) > 0 // a reader keeps r, and its vals, past the commit
+		if keep {
+			item = nil // which the writer's caller owns again once the write returns
+		}
+		r.vals = decodeForIndexes(r, m, item)
+		if !keep {
 			defer r.vals.release()
 		}
 	}

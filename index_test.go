@@ -439,3 +439,34 @@ func TestIndexes_TransactionCapacity_TwiceOnTableAndIndexes(t *testing.T) {
 	assert.Equal(t, []ConsumedCapacity{{TableName: "orders", CapacityUnits: 4, Table: &Capacity{CapacityUnits: 2},
 		GlobalSecondaryIndexes: map[string]Capacity{"byCustomer": {2}}}}, out.ConsumedCapacity)
 }
+
+// TestIndexes_PutsWrittenNonCanonically_StoreCanonicalEntries: a put's
+// index entries are built from the request's values (not from the item
+// decoded back), written as the caller wrote them; the entries still
+// hold the stored, canonical values (strict mode compares each with a
+// recomputation from the table), and rewriting the same values written
+// otherwise changes nothing.
+func TestIndexes_PutsWrittenNonCanonically_StoreCanonicalEntries(t *testing.T) {
+	db := newOrdersDB(t, nil)
+	ctx := context.Background()
+	it := Item{"pk": S("a"), "sk": S("1"), "area": S("eu"), "tier": S("gold"), "city": S("Paris"), "zip": N("0750.10"),
+		"total": NS("3", "1.50", "2"), "customer": S("c"), "placed": N("1.50"), "status": S("new")}
+	putOrder(t, db, it)
+	region := QueryInput{IndexName: "byRegion", KeyConditionExpression: "area = :a AND tier = :t",
+		ExpressionAttributeValues: map[string]Value{":a": S("eu"), ":t": S("gold")}}
+	got := queryIndex(t, db, region).Items
+	require.Len(t, got, 1)
+	assert.Equal(t, "750.1", got[0]["zip"].N(), "the stored form of the key")
+	assert.Equal(t, []string{"1.5", "2", "3"}, got[0]["total"].NS(), "the stored form of the projected set")
+
+	again := Item{}
+	for k, v := range it {
+		again[k] = v
+	}
+	again["zip"], again["total"], again["placed"] = N("750.1"), NS("2", "3", "1.5"), N("1.5")
+	_, err := db.BatchWriteItem(ctx, BatchWriteItemInput{RequestItems: map[string][]WriteRequest{"orders": {{PutRequest: &PutRequest{Item: again}}}}})
+	require.NoError(t, err)
+	assert.Equal(t, got, queryIndex(t, db, region).Items)
+	assert.Len(t, queryIndex(t, db, byCustomer("c")).Items, 1)
+	db.Settle() // strict mode recomputes every index here
+}

@@ -102,26 +102,36 @@ type recordVals struct {
 
 var recordValsPool = sync.Pool{New: func() any { return new(recordVals) }}
 
-// decodeImages decodes the attributes of l from both images of r into a
+// decodeImages decodes the attributes of l from both images of r (the
+// after image's read from after, if not nil) into a
 // recordVals of recordValsPool; release gives it back once no reader
 // keeps r. An image that does not decode leaves its slots empty (the
 // item in no index): stored encodings do decode.
-func decodeImages(r *record, l *layout) *recordVals {
+func decodeImages(r *record, l *layout, after Item) *recordVals {
 	v := recordValsPool.Get().(*recordVals)
 	v.before, v.after = slices.Grow(v.before, len(l.names))[:len(l.names)], slices.Grow(v.after, len(l.names))[:len(l.names)]
 	if r.hadBefore && l.decode(v.before, r.before.enc()) != nil {
 		clear(v.before)
 	}
-	if r.hasAfter && l.decode(v.after, r.after.enc()) != nil {
+	switch {
+	case !r.hasAfter:
+	case after != nil:
+		for i, name := range l.names {
+			v.after[i] = after[name]
+		}
+	case l.decode(v.after, r.after.enc()) != nil:
 		clear(v.after)
 	}
 	return v
 }
 
 // decodeForIndexes decodes, once for all of m's indexes, the attributes
-// they store of both images of r.
-func decodeForIndexes(r *record, m *tableMeta) *recordVals {
-	v := decodeImages(r, m.stored)
+// they store of both images of r; after, if not nil, is the after image
+// decoded, read instead of decoding it (its values may be written as
+// the writer wrote them: numbers not canonical, sets in any order; the
+// indexes compare values by Equal and encode them anew).
+func decodeForIndexes(r *record, m *tableMeta, after Item) *recordVals {
+	v := decodeImages(r, m.stored, after)
 	v.indexes, v.slots = m.indexes, m.slots
 	return v
 }

@@ -69,7 +69,7 @@ func (db *DB) PutItem(ctx context.Context, in PutItemInput) (*PutItemOutput, err
 		if err != nil {
 			return nil, err
 		}
-		old, found, err := p.write(t, k, cond, func(entry, bool) (change, error) { return change{next: newEntry(k, enc.buf, size)}, nil })
+		old, found, err := p.write(t, k, cond, func(entry, bool) (change, error) { return change{next: newEntry(k, enc.buf, size), item: in.Item}, nil })
 		if err != nil {
 			return nil, err
 		}
