@@ -14,9 +14,9 @@ import (
 // CreateTable creates a table, ACTIVE at once, as ddbsim.DB.CreateTable
 // does, with the SDK's types. optFns are ignored. Errors: see API;
 // ResourceInUseException for an existing table. Every member is passed to
-// the DB, which refuses those ddbsim does not support yet (secondary
-// indexes, WarmThroughput, ...) with the ValidationException NewClient
-// gets. Cost: the DB's.
+// the DB, which refuses those ddbsim does not support yet (WarmThroughput,
+// ResourcePolicy, the global table members, VectorIndexes) with the
+// ValidationException NewClient gets. Cost: the DB's.
 func (a *API) CreateTable(ctx context.Context, params *dynamodb.CreateTableInput, optFns ...func(*dynamodb.Options)) (*dynamodb.CreateTableOutput, error) {
 	return invoke(ctx, a.db, "CreateTable", params, createTableInput, (*ddbsim.DB).CreateTable, createTableOutput)
 }
