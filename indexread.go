@@ -175,7 +175,7 @@ func planIndexQuery(ix *index, conds []keyCond, esk Item, forward bool) (keyRang
 			rng.lo = at(0)
 			// Every field from one of only 0xFF bytes on starts with it.
 			if v := last.args[0].s; v != strings.Repeat("\xff", len(v)) {
-				rng.hi, rng.hiIncl = p+string(appendField(nil, []byte(prefixEnd(v)))), false
+				rng.hi, rng.hiIncl = p+string(appendField(nil, prefixEnd(v))), false
 			}
 		}
 	}

@@ -128,7 +128,7 @@ func (ix *index) keyAttrs() []keyAttr { return ix.keys }
 const fieldMax = 0xFFFF
 
 // appendField appends one field holding b.
-func appendField(dst []byte, b []byte) []byte {
+func appendField[B string | []byte](dst []byte, b B) []byte {
 	return append(append(dst, byte(len(b)>>8), byte(len(b))), b...)
 }
 
@@ -208,12 +208,12 @@ func newIndexTree() *btree.BTreeG[entry] { return btree.NewG(treeDegree, indexLe
 // value is missing or not of the attribute's type: the item is not in
 // the index.
 func (ix *index) indexKey(vals func(name string) (Value, bool), base string) (k tableKey, ok bool) {
-	slots := make([]Value, len(ix.own.layout.names))
+	keyVals := make([]Value, len(ix.own.layout.names))
 	for i, p := range ix.own.keys {
-		slots[p], _ = vals(ix.keys[i].name)
+		keyVals[p], _ = vals(ix.keys[i].name)
 	}
 	var buf [256]byte
-	key, hash, ok := ix.slotKey(buf[:0], slots, ix.own, base)
+	key, hash, ok := ix.slotKey(buf[:0], keyVals, ix.own, base)
 	return tableKey{hash: hash, key: string(key)}, ok
 }
 
@@ -240,7 +240,7 @@ func (ix *index) slotKey(buf []byte, vals []Value, at slots, base string) (key [
 		}
 	}
 	if base != "" {
-		key = append(append(key, byte(len(base)>>8), byte(len(base))), base...)
+		key = appendField(key, base)
 	}
 	return key, hash, true
 }
