@@ -110,7 +110,7 @@ func (t *table) finishBackfill(ix *index) error {
 // entry its tree holds is the entry of an item of the clone it is filled
 // from. The caller holds the write lock.
 func (t *table) checkBackfill(ix *index) {
-	want := ix.recompute(ix.source)
+	want, _ := ix.recompute(ix.source)
 	rep := ix.gsi.replica
 	rep.mu.RLock()
 	defer rep.mu.RUnlock()

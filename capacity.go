@@ -153,17 +153,22 @@ func (t *table) indexWriteUnits(old entry, found bool, next entry, exists bool) 
 		if exists {
 			newE, newIn = ix.entryFor(next)
 		}
+		oldSize, newSize := ix.sizeOf(oldE, old), ix.sizeOf(newE, next)
 		switch {
 		case oldIn && newIn && oldE.key() == newE.key():
-			if !sameEntry(oldE, newE) {
-				u.add(ix, writeUnits(max(oldE.size(), newE.size())))
+			a, b := oldE, newE
+			if ix.itemless { // entries that hold no item: compare the items
+				a, b = old, next
+			}
+			if !sameEntry(a, b) {
+				u.add(ix, writeUnits(max(oldSize, newSize)))
 			}
 		case oldIn && newIn:
-			u.add(ix, writeUnits(oldE.size())+writeUnits(newE.size()))
+			u.add(ix, writeUnits(oldSize)+writeUnits(newSize))
 		case oldIn:
-			u.add(ix, writeUnits(oldE.size()))
+			u.add(ix, writeUnits(oldSize))
 		case newIn:
-			u.add(ix, writeUnits(newE.size()))
+			u.add(ix, writeUnits(newSize))
 		}
 	}
 	return u

@@ -399,6 +399,58 @@ func TestLSI_ProjectionOfUnprojectedAttributes_FetchesFromTheTable(t *testing.T)
 	assert.Equal(t, []Item{{"sk": S("1"), "total": Int(9)}}, queryIndex(t, db, q).Items)
 }
 
+// An LSI projecting ALL holds no copy of its items (index.itemless): a
+// read takes each item from the table's tree of the replica it reads, so
+// an overwrite that keeps the index key shows at once in consistent
+// reads, while the lagging replica's LSI still serves that replica's
+// older item; capacity and DescribeTable count the items as stored.
+func TestLSI_AllProjection_ServesTheItemsOfItsReplica(t *testing.T) {
+	ctx := context.Background()
+	db := New(&Options{Replication: Manual, Seed: 7})
+	_, err := db.CreateTable(ctx, CreateTableInput{TableName: "lsi", KeySchema: keys("pk", "HASH", "sk", "RANGE"), BillingMode: BillingModePayPerRequest,
+		AttributeDefinitions: append(definitions("pk", "sk"), AttributeDefinition{"n", ScalarAttributeTypeN}),
+		LocalSecondaryIndexes: []LocalSecondaryIndex{{IndexName: "byN", KeySchema: keys("pk", "HASH", "n", "RANGE"),
+			Projection: &Projection{ProjectionType: ProjectionTypeAll}}}})
+	require.NoError(t, err)
+	put := func(it Item) *PutItemOutput {
+		out, err := db.PutItem(ctx, PutItemInput{TableName: "lsi", Item: it, ReturnConsumedCapacity: ReturnConsumedCapacityIndexes})
+		require.NoError(t, err)
+		return out
+	}
+	put(Item{"pk": S("a"), "sk": S("1"), "n": Int(1), "v": S("old")})
+	db.Settle()
+	newer := Item{"pk": S("a"), "sk": S("1"), "n": Int(1), "v": S("new"), "more": S(strings.Repeat("x", 100))}
+	assert.Equal(t, 1.0, put(newer).ConsumedCapacity.LocalSecondaryIndexes["byN"].CapacityUnits, "the entry's contents changed")
+	assert.Nil(t, put(newer).ConsumedCapacity.LocalSecondaryIndexes, "the same item again: the LSI is not written")
+
+	q := QueryInput{TableName: "lsi", IndexName: "byN", KeyConditionExpression: "pk = :p AND n = :n",
+		ExpressionAttributeValues: map[string]Value{":p": S("a"), ":n": Int(1)}, ConsistentRead: true}
+	out, err := db.Query(ctx, q)
+	require.NoError(t, err)
+	assert.Equal(t, []Item{newer}, out.Items)
+	d, err := db.DescribeTable(ctx, DescribeTableInput{TableName: "lsi"})
+	require.NoError(t, err)
+	assert.Equal(t, d.TableSizeBytes, d.LocalSecondaryIndexes[0].IndexSizeBytes, "every item is in the LSI, whole")
+	assert.Equal(t, int64(1), d.LocalSecondaryIndexes[0].ItemCount)
+
+	q.ConsistentRead = false
+	stale := 0
+	for range 30 {
+		before := db.Stats().StaleReads
+		out, err := db.Query(ctx, q)
+		require.NoError(t, err)
+		require.Len(t, out.Items, 1)
+		if db.Stats().StaleReads > before {
+			stale++
+			assert.Equal(t, S("old"), out.Items[0]["v"], "the lagging replica's LSI serves that replica's item")
+		} else {
+			assert.Equal(t, newer, out.Items[0])
+		}
+	}
+	assert.Positive(t, stale, "some reads went to the lagging replica")
+	db.Settle()
+}
+
 func TestLSI_BatchWriteItem_OneMetricsEntryPerCollection(t *testing.T) {
 	db := newOrdersDB(t, nil)
 	out, err := db.BatchWriteItem(context.Background(), BatchWriteItemInput{ReturnItemCollectionMetrics: ReturnItemCollectionMetricsSize,

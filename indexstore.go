@@ -17,7 +17,8 @@ import (
 //
 // An index entry is an entry whose key is the index key and the item's
 // primary key as fields (see appendField), compared field by field
-// (indexLess), and whose item is the projection the index stores.
+// (indexLess), and whose item is the projection the index stores, except
+// in an itemless index.
 type index struct {
 	indexSchema
 	arn   string
@@ -37,6 +38,12 @@ type index struct {
 	// own are the places of the index's attributes in a layout of stored,
 	// for decoding an image for this index alone.
 	own slots
+	// itemless is set for an LSI projecting ALL: its entries hold their
+	// key alone, and a read takes each item from the table's tree of the
+	// same replica, under the same lock (pageReader.items). The item the
+	// entry stands for is the one its key names there, so a write that
+	// keeps the index key leaves the tree alone.
+	itemless bool
 	// items and bytes count the entries of the authoritative tree (the
 	// GSI's, the leader's LSI), for DescribeTable.
 	items, bytes atomic.Int64
@@ -83,6 +90,7 @@ func newIndex(s indexSchema, ks keySchema, tableARN string) *index {
 		ix.stored = ix.names
 	}
 	ix.own = ix.slotsIn(newLayout(ix.stored))
+	ix.itemless = s.kind == localIndex && s.projection == ProjectionTypeAll
 	return ix
 }
 
@@ -90,7 +98,7 @@ func newIndex(s indexSchema, ks keySchema, tableARN string) *index {
 // and without its GSI reader (which the table's fork forks).
 func (ix *index) fork() *index {
 	c := &index{indexSchema: ix.indexSchema, arn: ix.arn, lsi: ix.lsi, table: ix.table, names: ix.names, keys: ix.keys, stored: ix.stored, own: ix.own,
-		activeAt: ix.activeAt}
+		itemless: ix.itemless, activeAt: ix.activeAt}
 	c.items.Store(ix.items.Load())
 	c.bytes.Store(ix.bytes.Load())
 	return c
@@ -275,9 +283,13 @@ func (ix *index) entryFor(e entry) (entry, bool) {
 
 // entryOf returns the index entry under key (hash: its partition's) of
 // the item e, whose attributes the index stores vals holds at places at:
-// one allocation, for the key and what the index stores.
+// one allocation, for the key and what the index stores (nothing, in an
+// itemless index).
 func (ix *index) entryOf(key []byte, hash uint64, e entry, vals []Value, at slots) (entry, bool) {
-	if ix.projection == ProjectionTypeAll {
+	switch {
+	case ix.itemless:
+		return entry{hash: hash, data: string(key), klen: uint32(len(key))}, true
+	case ix.projection == ProjectionTypeAll:
 		var data strings.Builder
 		data.Grow(len(key) + len(e.enc()))
 		data.Write(key)
@@ -317,10 +329,11 @@ func (ix *index) keyNames() []string {
 // the caller holds): the entry of the item before leaves, the entry of
 // the item after comes in; an entry whose key stays is replaced in
 // place, and left alone when what the index stores of the item is
-// unchanged. count says whether the tree is the index's authoritative
-// one, whose entries DescribeTable counts. Cost: the index keys of both
-// images from the attributes the commit decoded (decoding them if it did
-// not decode them for this index), O(log n) a tree change.
+// unchanged (always, in an itemless index). count says whether the tree
+// is the index's authoritative one, whose entries DescribeTable counts.
+// Cost: the index keys of both images from the attributes the commit
+// decoded (decoding them if it did not decode them for this index),
+// O(log n) a tree change.
 func (ix *index) maintain(tree *btree.BTreeG[entry], r *record, count bool) {
 	var at slots
 	v, ok := r.vals, false
@@ -346,13 +359,16 @@ func (ix *index) maintain(tree *btree.BTreeG[entry], r *record, count bool) {
 		oldKey, oldHash, oldIn = ix.slotKey(oldBuf[:0], v.before, at, r.before.key())
 	}
 	sameKey := oldIn && newIn && string(oldKey) == string(newKey)
-	if sameKey && ix.sameStored(r, v, at) {
+	if sameKey && (ix.itemless || ix.sameStored(r, v, at)) {
+		if ix.itemless && count {
+			ix.bytes.Add(int64(r.after.size() - r.before.size()))
+		}
 		return
 	}
 	if oldIn && !sameKey {
 		if old, ok := tree.Delete(probe(tableKey{hash: oldHash, key: string(oldKey)})); ok && count {
 			ix.items.Add(-1)
-			ix.bytes.Add(-int64(old.size()))
+			ix.bytes.Add(-int64(ix.sizeOf(old, r.before)))
 		}
 	}
 	if !newIn {
@@ -365,12 +381,22 @@ func (ix *index) maintain(tree *btree.BTreeG[entry], r *record, count bool) {
 	prev, replaced := tree.ReplaceOrInsert(next)
 	if count {
 		if replaced {
-			ix.bytes.Add(-int64(prev.size()))
+			ix.bytes.Add(-int64(ix.sizeOf(prev, r.before)))
 		} else {
 			ix.items.Add(1)
 		}
-		ix.bytes.Add(int64(next.size()))
+		ix.bytes.Add(int64(ix.sizeOf(next, r.after)))
 	}
+}
+
+// sizeOf returns the size of what the index entry e of the stored item
+// (an entry of the table's tree) holds, as DescribeTable and capacity
+// count it: the item's, for an itemless index.
+func (ix *index) sizeOf(e, item entry) int {
+	if ix.itemless {
+		return item.size()
+	}
+	return e.size()
 }
 
 // sameStored reports whether the index stores the same of both images of
@@ -388,15 +414,17 @@ func (ix *index) sameStored(r *record, v *recordVals, at slots) bool {
 	return true
 }
 
-// recompute returns the index's tree as it should be for a base tree:
-// for strict mode's checks. Cost: O(n) entries built.
-func (ix *index) recompute(base *btree.BTreeG[entry]) *btree.BTreeG[entry] {
-	tree := newIndexTree()
+// recompute returns the index's tree as it should be for a base tree,
+// and the bytes DescribeTable counts in it: for strict mode's checks, and
+// for filling a GSI. Cost: O(n) entries built.
+func (ix *index) recompute(base *btree.BTreeG[entry]) (tree *btree.BTreeG[entry], bytes int64) {
+	tree = newIndexTree()
 	base.Ascend(func(e entry) bool {
 		if ie, ok := ix.entryFor(e); ok {
 			tree.ReplaceOrInsert(ie)
+			bytes += int64(ix.sizeOf(ie, e))
 		}
 		return true
 	})
-	return tree
+	return tree, bytes
 }

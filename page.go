@@ -1,5 +1,7 @@
 package ddbsim
 
+import "github.com/google/btree"
+
 // MaxPageBytes is the most data a Query or Scan page reads: 1 MB of
 // items, counted by their DynamoDB sizes (Item.Size). A page reads items
 // while those read before total less than MaxPageBytes, so it always holds
@@ -17,13 +19,26 @@ type pageReader struct {
 	entries []entry
 	bytes   int
 	more    bool
+	// items, when the page reads an itemless index (of), is the tree of
+	// the table's items in the index's replica: add collects the item
+	// each entry stands for instead of the entry.
+	items *btree.BTreeG[entry]
+	of    *index
 }
 
-// add offers the next entry of the range; false means stop.
+// add offers the next entry of the range; false means stop. Cost: O(1),
+// or O(log n) to find the item of an itemless index's entry.
 func (p *pageReader) add(e entry) bool {
 	if (p.limit > 0 && len(p.entries) >= p.limit) || p.bytes >= MaxPageBytes {
 		p.more = true
 		return false
+	}
+	if p.items != nil {
+		item, ok := p.items.Get(probe(p.of.baseKey(e)))
+		if !ok { // not in a consistent replica, which strict mode checks
+			return true
+		}
+		e = item
 	}
 	p.entries = append(p.entries, e)
 	p.bytes += e.size()

@@ -151,6 +151,9 @@ func (r *readRequest) page(t *table, ix *index, fetch bool, spec readSpec, read 
 		rep = t.replicaFor(r.consistent)
 	} else {
 		rep, base = ix.readReplica(t, r.consistent)
+		if ix.itemless {
+			p.items, p.of = base.tree, ix
+		}
 	}
 	read(rep, p)
 	if fetch {

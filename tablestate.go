@@ -215,9 +215,10 @@ func (t *table) fork(db *DB) *table {
 				c.log.unregister(cur)
 			}
 			cix := cm.indexes[i]
-			c.attachGSI(cix, cix.recompute(r.tree))
-			cix.items.Store(int64(cix.gsi.replica.tree.Len()))
-			cix.bytes.Store(treeBytes(cix.gsi.replica.tree))
+			tree, bytes := cix.recompute(r.tree)
+			c.attachGSI(cix, tree)
+			cix.items.Store(int64(tree.Len()))
+			cix.bytes.Store(bytes)
 		default:
 			cm.indexes[i].gsi = ix.gsi.fork(c.log, cursors[ix.gsi.cur], cm.indexes[i], nil)
 			c.readers = append(c.readers, cm.indexes[i].gsi)
@@ -251,11 +252,4 @@ func (t *table) detachGSI(ix *index) {
 	if ix.gsi.cur != nil {
 		t.log.unregister(ix.gsi.cur)
 	}
-}
-
-// treeBytes sums the sizes of a tree's entries. Cost: O(n).
-func treeBytes(tree *btree.BTreeG[entry]) int64 {
-	var n int64
-	tree.Ascend(func(e entry) bool { n += int64(e.size()); return true })
-	return n
 }

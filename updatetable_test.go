@@ -239,7 +239,7 @@ func TestUpdateTable_BackfillWithConcurrentWrites(t *testing.T) {
 			ix := tb.index("byH")
 			leader := tb.leader()
 			leader.mu.RLock()
-			want := ix.recompute(leader.tree)
+			want, _ := ix.recompute(leader.tree)
 			leader.mu.RUnlock()
 			assert.True(t, sameTrees(ix.gsi.replica.tree, want), "the index equals a recomputation")
 			assert.Equal(t, int64(want.Len()), ix.items.Load())
