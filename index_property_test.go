@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -193,4 +194,94 @@ func pick(it Item, names []string) Item {
 		}
 	}
 	return out
+}
+
+// TestIndexQuery_KeyConditionsMatchAModel runs every sort-key condition
+// (and none),
+// in both directions and page by page (Limit 2, ExclusiveStartKey), on
+// the GSI byGR, whose B sort keys hold zero and 0xFF bytes and prefixes
+// of one another and whose S partition keys do too, against a filter of
+// the items written.
+func TestIndexQuery_KeyConditionsMatchAModel(t *testing.T) {
+	ctx := context.Background()
+	db := New(nil)
+	_, err := db.CreateTable(ctx, propTable())
+	require.NoError(t, err)
+	sortB := append(slices.Clone(propB[:5]), []byte{0xff}, []byte{0xff, 0xff}, []byte{0xff, 0}, []byte{0, 0xff}, []byte{1, 0xff})
+	var items []Item
+	for i, g := range []string{"a", "a\x00", "ab"} {
+		for j, r := range sortB {
+			it := Item{"pk": S(fmt.Sprint("p", j%3)), "sk": S(fmt.Sprint(i, "/", j)), "g": S(g), "r": B(r)}
+			_, err := db.PutItem(ctx, PutItemInput{TableName: "prop", Item: it})
+			require.NoError(t, err)
+			items = append(items, it)
+		}
+	}
+	conds := []struct {
+		expr string
+		ok   func(r, a, b []byte) bool
+	}{
+		{"", func(_, _, _ []byte) bool { return true }},
+		{"r = :a", func(r, a, _ []byte) bool { return bytes.Equal(r, a) }},
+		{"r < :a", func(r, a, _ []byte) bool { return bytes.Compare(r, a) < 0 }},
+		{"r <= :a", func(r, a, _ []byte) bool { return bytes.Compare(r, a) <= 0 }},
+		{"r > :a", func(r, a, _ []byte) bool { return bytes.Compare(r, a) > 0 }},
+		{"r >= :a", func(r, a, _ []byte) bool { return bytes.Compare(r, a) >= 0 }},
+		{"r BETWEEN :a AND :b", func(r, a, b []byte) bool { return bytes.Compare(r, a) >= 0 && bytes.Compare(r, b) <= 0 }},
+		{"begins_with(r, :a)", func(r, a, _ []byte) bool { return bytes.HasPrefix(r, a) }},
+	}
+	for _, g := range []string{"a", "a\x00"} {
+		for _, c := range conds {
+			for ai, a := range sortB {
+				b := sortB[(ai+3)%len(sortB)]
+				if bytes.Compare(a, b) > 0 {
+					a, b = b, a
+				}
+				var want []string
+				for _, it := range items {
+					if it["g"].S() == g && c.ok(it["r"].B(), a, b) {
+						want = append(want, it["sk"].S())
+					}
+				}
+				slices.SortFunc(want, func(x, y string) int {
+					return bytes.Compare(byKey(items, x)["r"].B(), byKey(items, y)["r"].B())
+				})
+				for _, forward := range []bool{true, false} {
+					in := QueryInput{TableName: "prop", IndexName: "byGR", KeyConditionExpression: strings.TrimSuffix("g = :g AND "+c.expr, " AND "), Limit: ptr(int32(2)),
+						ScanIndexForward: ptr(forward), ExpressionAttributeValues: map[string]Value{":g": S(g), ":a": B(a)}}
+					switch {
+					case c.expr == "":
+						delete(in.ExpressionAttributeValues, ":a")
+					case strings.Contains(c.expr, ":b"):
+						in.ExpressionAttributeValues[":b"] = B(b)
+					}
+					var got []string
+					for page := 0; page <= len(items); page++ {
+						out, err := db.Query(ctx, in)
+						require.NoError(t, err)
+						got = append(got, skOf(out.Items)...)
+						if out.LastEvaluatedKey == nil {
+							break
+						}
+						in.ExclusiveStartKey = out.LastEvaluatedKey
+					}
+					w := slices.Clone(want)
+					if !forward {
+						slices.Reverse(w)
+					}
+					assert.Equal(t, w, got, "g=%q %s a=%x b=%x forward=%v", g, c.expr, a, b, forward)
+				}
+			}
+		}
+	}
+}
+
+// byKey returns the item of items whose sk is sk.
+func byKey(items []Item, sk string) Item {
+	for _, it := range items {
+		if it["sk"].S() == sk {
+			return it
+		}
+	}
+	return nil
 }

@@ -110,8 +110,8 @@ func planIndexQuery(ix *index, conds []keyCond, esk Item, forward bool) (keyRang
 	}
 	var prefix []byte
 	field := func(v Value) []byte {
-		b, _ := appendKeyBytes(nil, v)
-		return appendField(nil, b)
+		b, _ := appendKeyField(nil, v)
+		return b
 	}
 	for _, a := range ix.hash {
 		c, err := check(a, true)

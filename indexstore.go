@@ -1,7 +1,6 @@
 package ddbsim
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -16,8 +15,8 @@ import (
 // (replica.lsis[lsi]), applied with the base item.
 //
 // An index entry is an entry whose key is the index key and the item's
-// primary key as fields (see appendField), compared field by field
-// (indexLess), and whose item is the projection the index stores, except
+// primary key as fields (see appendField), which compare as the fields
+// do, and whose item is the projection the index stores, except
 // in an itemless index.
 type index struct {
 	indexSchema
@@ -114,101 +113,89 @@ func (ix *index) treeOf(r *replica) *btree.BTreeG[entry] {
 }
 
 // baseKey returns the table key of the item an index entry stands for:
-// its key's last field.
+// its key's last field. Cost: a scan of the key; an allocation only when
+// the table key holds a zero byte.
 func (ix *index) baseKey(e entry) tableKey {
-	k := e.key()
-	for {
-		f, _, rest := nextField(k)
-		if rest == "" {
-			_, pk := splitPartition(f)
-			return tableKey{hash: partitionHash([]byte(pk)), key: f}
-		}
-		k = rest
+	f := ix.baseKeyOf(e.key())
+	_, pk := splitPartition(f)
+	return tableKey{hash: partitionHash([]byte(pk)), key: f}
+}
+
+// baseKeyOf returns the last field of an index key of ix, unescaped: the
+// encoded table key.
+func (ix *index) baseKeyOf(k string) string {
+	for range ix.keys {
+		_, k = splitField(k)
 	}
+	f, _ := splitField(k)
+	if strings.IndexByte(f, 0) < 0 {
+		return f
+	}
+	return strings.ReplaceAll(f, "\x00\xff", "\x00")
 }
 
 // keyAttrs returns the index's key attributes, partition then sort.
 func (ix *index) keyAttrs() []keyAttr { return ix.keys }
 
-// Index entry keys are fields, each a 2-byte big-endian length and the
-// order-preserving encoding of a value (appendKeyBytes); a length of
-// fieldMax is no value but a bound above every field.
-const fieldMax = 0xFFFF
+// An index key is fields: the order-preserving encoding of each index
+// key attribute's value (appendKeyBytes), then the item's encoded table
+// key, each with its zero bytes escaped (0x00 0xFF) and ended by 0x00
+// 0x01. Keys so built compare as their fields do, one by one (a field
+// that is a prefix of another ends first, and 0x01 sorts below every
+// byte that can follow), so an index tree orders its entries as a table
+// tree does (entryLess), and the keys that start with some fields are
+// those that start with their bytes.
 
 // appendField appends one field holding b.
 func appendField[B string | []byte](dst []byte, b B) []byte {
-	return append(append(dst, byte(len(b)>>8), byte(len(b))), b...)
+	for {
+		i := 0
+		for i < len(b) && b[i] != 0 {
+			i++
+		}
+		dst = append(dst, b[:i]...)
+		if i == len(b) {
+			return append(dst, 0, 1)
+		}
+		dst = append(dst, 0, 0xFF)
+		b = b[i+1:]
+	}
 }
 
-// nextField splits the first field off k: its bytes, or top for the
-// bound above every field; rest is what follows.
-func nextField(k string) (f string, top bool, rest string) {
-	n := int(k[0])<<8 | int(k[1])
-	if n == fieldMax {
-		return "", true, k[2:]
+// appendKeyField appends the field holding v's key encoding, or
+// appendKeyBytes's error. Cost: O(len); no allocation but dst's growth.
+func appendKeyField(dst []byte, v Value) ([]byte, error) {
+	if v.t != TypeN {
+		if v.t != TypeS && v.t != TypeB {
+			return dst, errNotKeyType
+		}
+		return appendField(dst, v.s), nil
 	}
-	return k[2 : 2+n], false, k[2+n:]
+	var buf [48]byte // a number's key encoding takes at most 41 bytes
+	b, err := appendKeyBytes(buf[:0], v)
+	if err != nil {
+		return dst, err
+	}
+	return appendField(dst, b), nil
 }
 
-// compareFields compares two index keys field by field, each field's
-// bytes in byte order; a key whose fields run out first is the smaller,
-// so a key sorts after every key that is a prefix of it. With prefix set,
-// it compares only as many fields as b has (a key "starts with" bound b
-// when the result is 0).
-func compareFields(a, b string, prefix bool) int {
-	if len(a) == len(b) && sameShape(a, b) {
-		return strings.Compare(a, b) // the first difference lies inside a field: byte order is field order
-	}
-	for len(a) > 0 && len(b) > 0 {
-		na, nb := int(a[0])<<8|int(a[1]), int(b[0])<<8|int(b[1])
-		switch {
-		case na == fieldMax && nb == fieldMax:
-			return 0
-		case na == fieldMax:
-			return 1
-		case nb == fieldMax:
-			return -1
+// splitField splits the first field off k (which holds whole fields):
+// its bytes, still escaped, and what follows.
+func splitField(k string) (f, rest string) {
+	for i := 0; ; i += 2 {
+		i += strings.IndexByte(k[i:], 0)
+		if k[i+1] == 1 {
+			return k[:i], k[i+2:]
 		}
-		fa, fb := a[2:2+na], b[2:2+nb]
-		if na != nb || fa != fb { // equal lengths: the cheaper equality first
-			return strings.Compare(fa, fb)
-		}
-		a, b = a[2+na:], b[2+nb:]
 	}
-	if prefix && len(b) == 0 {
-		return 0
-	}
-	return cmp.Compare(len(a), len(b))
 }
 
-// sameShape reports whether two index keys of the same length have
-// fields of the same lengths throughout (and no bound among them). Cost:
-// a read of each field's length.
-func sameShape(a, b string) bool {
-	for i := 0; i < len(a); {
-		if i+1 >= len(a) || a[i] != b[i] || a[i+1] != b[i+1] {
-			return false
-		}
-		n := int(a[i])<<8 | int(a[i+1])
-		if n == fieldMax {
-			return false
-		}
-		i += 2 + n
-	}
-	return true
-}
-
-// indexLess orders an index's tree: by the hash of the index partition
-// key, then the key's fields.
-func indexLess(a, b entry) bool {
-	if a.hash != b.hash {
-		return a.hash < b.hash
-	}
-	return compareFields(a.key(), b.key(), false) < 0
-}
+// fieldsEnd returns the least key above every key that starts with the
+// whole fields of bound.
+func fieldsEnd(bound string) string { return bound[:len(bound)-1] + "\x02" }
 
 // newIndexTree returns an empty tree of index entries.
-func newIndexTree() *btree.BTreeG[entry] { return btree.NewG(treeDegree, indexLess) }
+func newIndexTree() *btree.BTreeG[entry] { return btree.NewG(treeDegree, entryLess) }
 
 // indexKey encodes the index key of an item whose index key attributes
 // are vals (partition attributes first), followed by base, the item's
@@ -235,14 +222,10 @@ func (ix *index) slotKey(buf []byte, vals []Value, at slots, base string) (key [
 		if v.t != a.typ || (v.t != TypeN && v.s == "") {
 			return nil, 0, false
 		}
-		start := len(key)
-		key = append(key, 0, 0)
 		var err error
-		if key, err = appendKeyBytes(key, *v); err != nil {
+		if key, err = appendKeyField(key, *v); err != nil {
 			return nil, 0, false
 		}
-		n := len(key) - start - 2
-		key[start], key[start+1] = byte(n>>8), byte(n)
 		if i == len(ix.hash)-1 {
 			hash = partitionHash(key)
 		}

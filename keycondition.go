@@ -153,9 +153,9 @@ func keyCondsFromLegacy(conds map[string]Condition) []keyCond {
 
 // keyRange is the part of a table's or an index's order a Query reads:
 // the keys of one partition hash between lo and hi, each bound inclusive
-// or not. An index's keys and bounds are fields (fields set), and a key
-// is at a bound when its first fields are the bound's (see
-// compareFields).
+// or not. An index's keys and bounds are whole fields (fields set), and a
+// key is at a bound when its first fields are the bound's (see
+// appendField).
 type keyRange struct {
 	hash           uint64
 	lo, hi         string
@@ -165,8 +165,8 @@ type keyRange struct {
 
 // compare compares key with bound as the range orders them.
 func (r keyRange) compare(key, bound string) int {
-	if r.fields {
-		return compareFields(key, bound, true)
+	if r.fields && strings.HasPrefix(key, bound) {
+		return 0
 	}
 	return strings.Compare(key, bound)
 }
@@ -204,7 +204,7 @@ func (r keyRange) read(rep *replica, forward bool, p *pageReader) {
 		rep.ascend(tableKey{hash: r.hash, key: r.lo}, visit)
 	case r.fields && r.hiIncl:
 		// Past every key that starts with hi's fields.
-		rep.descend(tableKey{hash: r.hash, key: r.hi + "\xff\xff"}, visit)
+		rep.descend(tableKey{hash: r.hash, key: fieldsEnd(r.hi)}, visit)
 	default:
 		rep.descend(tableKey{hash: r.hash, key: r.hi}, visit)
 	}
