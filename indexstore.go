@@ -16,8 +16,8 @@ import (
 //
 // An index entry is an entry whose key is the index key and the item's
 // primary key as fields (see appendField), which compare as the fields
-// do, and whose item is the projection the index stores, except
-// in an itemless index.
+// do, and whose item is the projection the index stores (none, in an
+// itemless index).
 type index struct {
 	indexSchema
 	arn   string
@@ -165,10 +165,7 @@ func appendField[B string | []byte](dst []byte, b B) []byte {
 // appendKeyField appends the field holding v's key encoding, or
 // appendKeyBytes's error. Cost: O(len); no allocation but dst's growth.
 func appendKeyField(dst []byte, v Value) ([]byte, error) {
-	if v.t != TypeN {
-		if v.t != TypeS && v.t != TypeB {
-			return dst, errNotKeyType
-		}
+	if v.t == TypeS || v.t == TypeB { // encoded as their bytes: no copy through buf
 		return appendField(dst, v.s), nil
 	}
 	var buf [48]byte // a number's key encoding takes at most 41 bytes
