@@ -196,6 +196,8 @@ type batchWrite struct {
 	enc  []byte
 	size int
 	k    tableKey
+	// slots are what the indexes store of a put's item, for the commit.
+	slots itemSlots
 }
 
 // tableWrites are the writes of one table, in request order.
@@ -241,6 +243,11 @@ func encodeBatchWrites(in BatchWriteItemInput, names []string) ([]tableWrites, e
 // "Provided list of item keys contains duplicates".
 func (ws tableWrites) locate(t *table) error {
 	ks := t.schema
+	m := t.meta()
+	var slab []Value // every put's slots, in one allocation
+	if m.stored != nil {
+		slab = make([]Value, len(ws)*len(m.stored.names))
+	}
 	seen := make(map[tableKey]bool, len(ws))
 	for i := range ws {
 		w := &ws[i]
@@ -258,10 +265,13 @@ func (ws tableWrites) locate(t *table) error {
 		if err != nil {
 			return err
 		}
-		if w.put {
-			if err := t.checkItemIndexKeys(w.item); err != nil {
+		if w.put && m.stored != nil {
+			vals := m.stored.lookup(slab[:len(m.stored.names):len(m.stored.names)], w.item)
+			slab = slab[len(vals):]
+			if err := m.checkIndexKeys(vals); err != nil {
 				return err
 			}
+			w.slots = itemSlots{m.stored, vals}
 		}
 		if seen[w.k] {
 			return validationError("Provided list of item keys contains duplicates")
@@ -275,7 +285,7 @@ func (ws tableWrites) locate(t *table) error {
 // delete removes it, if there is one.
 func (w *batchWrite) decide(old entry, found bool) (change, error) {
 	if w.put {
-		return change{next: newEntry(w.k, w.enc, w.size), item: w.item}, nil
+		return change{next: newEntry(w.k, w.enc, w.size), slots: w.slots}, nil
 	}
 	return deletion(found), nil
 }

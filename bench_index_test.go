@@ -126,7 +126,7 @@ func benchIndexTreesOnly(b *testing.B) {
 		for i := range entries[v] {
 			it := benchIndexedItem(i)
 			it["age"] = Int(int64(40 + v))
-			k, err := putKey(t, it)
+			k, err := putKey(t, it, itemSlots{})
 			require.NoError(b, err)
 			enc, size, err := encodeItem(it)
 			require.NoError(b, err)

@@ -110,6 +110,9 @@ type encoder struct {
 	buf    []byte
 	size   int
 	sorted bool // walk maps in name order (only to pick the first error)
+	// slots, once capture set their layout, receive the item's top-level
+	// attributes that the layout holds, as item meets them.
+	slots itemSlots
 }
 
 var encoderPool = sync.Pool{New: func() any { return new(encoder) }}
@@ -133,8 +136,21 @@ func getEncoder() *encoder {
 	return e
 }
 
-// putEncoder returns e to the pool unless its buffer grew large.
+// capture makes the next item the encoder encodes fill slots of l (nil:
+// none) with its attributes, read as e.slots. Cost: a name's place in l
+// for each top-level attribute encoded.
+func (e *encoder) capture(l *layout) {
+	e.slots.layout = l
+	if l != nil {
+		e.slots.vals = slices.Grow(e.slots.vals[:0], len(l.names))[:len(l.names)]
+	}
+}
+
+// putEncoder returns e to the pool unless its buffer grew large, its
+// captured slots emptied.
 func putEncoder(e *encoder) {
+	clear(e.slots.vals)
+	e.slots = itemSlots{vals: e.slots.vals[:0]}
 	if cap(e.buf) <= 64<<10 {
 		encoderPool.Put(e)
 	}
@@ -196,6 +212,11 @@ func (e *encoder) entries(m map[string]Value, depth, extra int) error {
 		return nil
 	}
 	for name, v := range m {
+		if e.slots.layout != nil && depth == 1 {
+			if i := e.slots.layout.place(name); i >= 0 {
+				e.slots.vals[i] = v
+			}
+		}
 		if err := e.entry(name, v, depth, extra); err != nil {
 			return err
 		}

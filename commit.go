@@ -23,10 +23,10 @@ type change struct {
 	next   entry // the entry to store, unless remove
 	remove bool
 	keep   bool // leave the item as it is
-	// item is next decoded, when the writer holds it so (a put's item),
-	// or nil: indexes read their attributes from it instead of decoding
-	// next, during the commit only.
-	item Item
+	// slots are the attributes of next the indexes store, when the
+	// writer holds them (a put's item's): indexes read them instead of
+	// decoding next, during the commit only.
+	slots itemSlots
 }
 
 // outcome is what a commit did with one plan: the item before (old, if
@@ -37,7 +37,7 @@ type outcome struct {
 	old, new      entry
 	found, exists bool
 	changed       bool
-	item          Item // change.item
+	slots         itemSlots // change.slots
 	err           error
 }
 
@@ -103,7 +103,7 @@ func commit(tables []*table, plans []plan, decide func(i int, old entry, found b
 				break
 			}
 			o.changed, changes = true, changes+1
-			o.new, o.exists, o.item = c.next, !c.remove, c.item
+			o.new, o.exists, o.slots = c.next, !c.remove, c.slots
 		default:
 			o.new, o.exists = o.old, o.found
 		}
@@ -127,7 +127,7 @@ func commit(tables []*table, plans []plan, decide func(i int, old entry, found b
 		}
 		seq++
 		p.t.apply(&record{seq: seq, table: p.t.num, kind: recordItem, origin: p.origin,
-			hadBefore: o.found, hasAfter: o.exists, op: op, before: o.old, after: o.new}, o.item)
+			hadBefore: o.found, hasAfter: o.exists, op: op, before: o.old, after: o.new}, o.slots)
 	}
 	for i := len(tables) - 1; i >= 0; i-- {
 		tables[i].leader().mu.Unlock()
@@ -156,16 +156,16 @@ func lockOrder(tables []*table, plans []plan) []*table {
 // apply makes an item change on the leader and its LSIs (whose lock the
 // caller holds), counts it in the table's item count, size and item
 // collection, appends its record to the log and hands it to the readers.
-// item, if not nil, is the after image decoded (change.item). The caller
-// holds the write lock.
-func (t *table) apply(r *record, item Item) {
+// after are the after image's attributes the indexes store, if the
+// writer holds them (change.slots). The caller holds the write lock.
+func (t *table) apply(r *record, after itemSlots) {
 	m := t.meta()
 	if m.stored != nil {
 		keep := len(t.log.cursors) > 0 // a reader keeps r, and its vals, past the commit
 		if keep {
-			item = nil // which the writer's caller owns again once the write returns
+			after = itemSlots{} // whose values the writer's caller owns again once the write returns
 		}
-		r.vals = decodeForIndexes(r, m, item)
+		r.vals = decodeForIndexes(r, m, after)
 		if !keep {
 			defer r.vals.release()
 		}

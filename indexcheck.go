@@ -6,18 +6,18 @@ import (
 	"github.com/ddbsim/ddbsim/internal/expr"
 )
 
-// checkIndexKeys checks the index key attributes an item holds (vals
-// reads them) against the table's indexes, with DynamoDB's messages: each
-// of its index's type and not an empty S or B. An item may lack them (it
-// is then not in that index). Every write path checks the item it would
-// store: PutItem's and BatchWriteItem's before anything is written,
-// UpdateItem's on the item the update produces.
-func (t *table) checkIndexKeys(vals func(name string) (Value, bool)) error {
-	for _, ix := range t.indexes() {
-		for _, a := range ix.keyAttrs() {
-			v, ok := vals(a.name)
+// checkIndexKeys checks the index key attributes of an item, decoded
+// into vals (the slots of m.stored), against m's indexes, with
+// DynamoDB's messages: each of its index's type and not an empty S or B.
+// An item may lack them (it is then not in that index). Every write path
+// checks the item it would store: PutItem's and BatchWriteItem's before
+// anything is written, UpdateItem's on the item the update produces.
+func (m *tableMeta) checkIndexKeys(vals []Value) error {
+	for i, ix := range m.indexes {
+		for j, a := range ix.keyAttrs() {
+			v := vals[m.slots[i].keys[j]]
 			switch {
-			case !ok:
+			case v.t == 0:
 			case v.t != a.typ:
 				return validationError("One or more parameter values were invalid: Type mismatch for Index Key " + a.name +
 					" Expected: " + a.typ.String() + " Actual: " + v.Type().String() + " IndexName: " + ix.name)
@@ -34,25 +34,30 @@ func (t *table) checkIndexKeys(vals func(name string) (Value, bool)) error {
 	return nil
 }
 
-// checkItemIndexKeys is checkIndexKeys on an Item.
+// checkItemIndexKeys is checkIndexKeys on an Item, under the table's
+// indexes now. Cost: a map lookup for each attribute an index stores.
 func (t *table) checkItemIndexKeys(it Item) error {
-	if len(t.indexes()) == 0 {
+	m := t.meta()
+	if m.stored == nil {
 		return nil
 	}
-	return t.checkIndexKeys(func(name string) (Value, bool) { v, ok := it[name]; return v, ok })
+	var buf [layoutScan]Value
+	return m.checkIndexKeys(m.stored.lookup(slotsBuf(buf[:0], m.stored), it))
 }
 
 // checkEntryIndexKeys is checkIndexKeys on a stored (or about to be
-// stored) entry. Cost: decoding the index key attributes.
+// stored) entry. Cost: decoding the attributes the indexes store.
 func (t *table) checkEntryIndexKeys(e entry) error {
-	if len(t.indexes()) == 0 {
+	m := t.meta()
+	if m.stored == nil {
 		return nil
 	}
-	it, err := decodeAttributes(e.enc(), t.indexKeyNames())
-	if err != nil {
+	var buf [layoutScan]Value
+	vals := slotsBuf(buf[:0], m.stored)
+	if err := m.stored.decode(vals, e.enc()); err != nil {
 		return err
 	}
-	return t.checkItemIndexKeys(it)
+	return m.checkIndexKeys(vals)
 }
 
 // indexKeyNames returns the key attributes of every index of the table.

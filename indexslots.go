@@ -71,6 +71,32 @@ func (l *layout) decode(dst []Value, enc string) error {
 	return eachAttribute(enc, len(l.names), l.place, func(i int, _ string, v Value) { dst[i] = v }, nil)
 }
 
+// lookup fills dst (len(l.names) zero Values) with the attributes of l
+// that it holds and returns it. Cost: a map lookup a name.
+func (l *layout) lookup(dst []Value, it Item) []Value {
+	for i, name := range l.names {
+		dst[i] = it[name]
+	}
+	return dst
+}
+
+// slotsBuf returns len(l.names) zero Values in buf's storage, if it
+// has room, else in a new slice.
+func slotsBuf(buf []Value, l *layout) []Value {
+	return slices.Grow(buf[:0], len(l.names))[:len(l.names)]
+}
+
+// itemSlots are an item's attributes that a layout holds, in its slots,
+// as a writer that holds the item decoded (a put's) read them: what it
+// hands the commit so that maintaining the indexes reads neither a map
+// nor the item's encoding. layout is the table meta's stored when the
+// writer read it; a commit under another one (the indexes changed since)
+// decodes the item instead. The zero itemSlots is none.
+type itemSlots struct {
+	layout *layout
+	vals   []Value
+}
+
 // slots says where one index's attributes lie in the slots of a layout.
 type slots struct {
 	layout *layout
@@ -103,11 +129,11 @@ type recordVals struct {
 var recordValsPool = sync.Pool{New: func() any { return new(recordVals) }}
 
 // decodeImages decodes the attributes of l from both images of r (the
-// after image's read from after, if not nil) into a
+// after image's copied from after, if it is in l) into a
 // recordVals of recordValsPool; release gives it back once no reader
 // keeps r. An image that does not decode leaves its slots empty (the
 // item in no index): stored encodings do decode.
-func decodeImages(r *record, l *layout, after Item) *recordVals {
+func decodeImages(r *record, l *layout, after itemSlots) *recordVals {
 	v := recordValsPool.Get().(*recordVals)
 	v.before, v.after = slices.Grow(v.before, len(l.names))[:len(l.names)], slices.Grow(v.after, len(l.names))[:len(l.names)]
 	if r.hadBefore && l.decode(v.before, r.before.enc()) != nil {
@@ -115,10 +141,8 @@ func decodeImages(r *record, l *layout, after Item) *recordVals {
 	}
 	switch {
 	case !r.hasAfter:
-	case after != nil:
-		for i, name := range l.names {
-			v.after[i] = after[name]
-		}
+	case after.layout == l:
+		copy(v.after, after.vals)
 	case l.decode(v.after, r.after.enc()) != nil:
 		clear(v.after)
 	}
@@ -126,11 +150,11 @@ func decodeImages(r *record, l *layout, after Item) *recordVals {
 }
 
 // decodeForIndexes decodes, once for all of m's indexes, the attributes
-// they store of both images of r; after, if not nil, is the after image
-// decoded, read instead of decoding it (its values may be written as
-// the writer wrote them: numbers not canonical, sets in any order; the
+// they store of both images of r; after, if in m's layout, are the
+// after image's, read instead of decoding it (its values may be written
+// as the writer wrote them: numbers not canonical, sets in any order; the
 // indexes compare values by Equal and encode them anew).
-func decodeForIndexes(r *record, m *tableMeta, after Item) *recordVals {
+func decodeForIndexes(r *record, m *tableMeta, after itemSlots) *recordVals {
 	v := decodeImages(r, m.stored, after)
 	v.indexes, v.slots = m.indexes, m.slots
 	return v

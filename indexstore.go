@@ -251,7 +251,7 @@ func (ix *index) sameKeySlots(v *recordVals, at slots) bool {
 // one of another type or empty). Cost: decoding the attributes the index
 // stores; for KEYS_ONLY and INCLUDE, encoding them anew.
 func (ix *index) entryFor(e entry) (entry, bool) {
-	v := decodeImages(&record{hasAfter: true, after: e}, ix.own.layout, nil)
+	v := decodeImages(&record{hasAfter: true, after: e}, ix.own.layout, itemSlots{})
 	defer v.release()
 	var buf [256]byte
 	key, hash, ok := ix.slotKey(buf[:0], v.after, ix.own, e.key())
@@ -321,7 +321,7 @@ func (ix *index) maintain(tree *btree.BTreeG[entry], r *record, count bool) {
 		at, ok = v.slotsOf(ix)
 	}
 	if !ok {
-		v, at = decodeImages(r, ix.own.layout, nil), ix.own
+		v, at = decodeImages(r, ix.own.layout, itemSlots{}), ix.own
 		defer v.release()
 	}
 	var oldBuf, newBuf [256]byte

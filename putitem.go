@@ -56,20 +56,25 @@ func (db *DB) PutItem(ctx context.Context, in PutItemInput) (*PutItemOutput, err
 		}
 		enc := getEncoder()
 		defer putEncoder(enc)
+		t := db.lookup(in.TableName)
+		if t != nil {
+			enc.capture(t.meta().stored) // what the indexes read of the item, as encoding it meets it
+		}
 		cond, err := db.checkPut(p, in.Item, in.ConditionExpression, enc)
 		if err != nil {
 			return nil, err
 		}
 		size := enc.size
-		t := db.lookup(in.TableName)
 		if t == nil {
 			return nil, errTableNotFound()
 		}
-		k, err := putKey(t, in.Item)
+		k, err := putKey(t, in.Item, enc.slots)
 		if err != nil {
 			return nil, err
 		}
-		old, found, err := p.write(t, k, cond, func(entry, bool) (change, error) { return change{next: newEntry(k, enc.buf, size), item: in.Item}, nil })
+		old, found, err := p.write(t, k, cond, func(entry, bool) (change, error) {
+			return change{next: newEntry(k, enc.buf, size), slots: enc.slots}, nil
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -107,13 +112,18 @@ func (db *DB) checkPut(p writeParams, item Item, conditionExpression string, enc
 
 // putKey locates a put item in t: its primary key, with AWS's messages
 // for a key attribute missing or of the wrong type, then its index keys'
-// types and values. The checks of an item
-// against its table belong here: a transaction's Put makes them too (and
-// reports them as a cancellation reason, see schemaFault).
-func putKey(t *table, item Item) (tableKey, error) {
+// types and values, read from slots if they are in the layout of the
+// table's indexes now (PutItem's encoder captured them), else from the
+// item. The checks of an item against its table belong here: a
+// transaction's Put makes them too (and reports them as a cancellation
+// reason, see schemaFault).
+func putKey(t *table, item Item, slots itemSlots) (tableKey, error) {
 	k, err := t.schema.fromItem(item)
 	if err != nil {
 		return tableKey{}, err
+	}
+	if m := t.meta(); m.stored != nil && slots.layout == m.stored {
+		return k, m.checkIndexKeys(slots.vals)
 	}
 	return k, t.checkItemIndexKeys(item)
 }

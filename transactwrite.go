@@ -377,7 +377,7 @@ func (db *DB) locateWrites(acts []txnWrite) ([]CancellationReason, error) {
 	targets, reasons, err := db.locateTargets(len(acts), func(i int) string { return acts[i].tableName }, func(i int, t *table) (tableKey, error) {
 		a := &acts[i]
 		if a.w.put {
-			return putKey(t, a.key)
+			return putKey(t, a.key, itemSlots{})
 		}
 		k, err := t.schema.fromKey(a.key)
 		if err == nil && a.update != nil {
