@@ -111,8 +111,11 @@ type encoder struct {
 	size   int
 	sorted bool // walk maps in name order (only to pick the first error)
 	// slots, once capture set their layout, receive the item's top-level
-	// attributes that the layout holds, as item meets them.
+	// attributes that the layout holds, as item meets them; item encodes
+	// those first (so that decoding them for indexes stops early) and
+	// the others into rest meanwhile.
 	slots itemSlots
+	rest  []byte
 }
 
 var encoderPool = sync.Pool{New: func() any { return new(encoder) }}
@@ -151,7 +154,7 @@ func (e *encoder) capture(l *layout) {
 func putEncoder(e *encoder) {
 	clear(e.slots.vals)
 	e.slots = itemSlots{vals: e.slots.vals[:0]}
-	if cap(e.buf) <= 64<<10 {
+	if cap(e.buf) <= 64<<10 && cap(e.rest) <= 64<<10 {
 		encoderPool.Put(e)
 	}
 }
@@ -211,16 +214,37 @@ func (e *encoder) entries(m map[string]Value, depth, extra int) error {
 		}
 		return nil
 	}
+	if e.slots.layout != nil && depth == 1 {
+		return e.capturedEntries(m, extra)
+	}
 	for name, v := range m {
-		if e.slots.layout != nil && depth == 1 {
-			if i := e.slots.layout.place(name); i >= 0 {
-				e.slots.vals[i] = v
-			}
-		}
 		if err := e.entry(name, v, depth, extra); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// capturedEntries is entries of an item's attributes for capture: those
+// of e.slots.layout into its slots and first, the others after them.
+func (e *encoder) capturedEntries(m map[string]Value, extra int) error {
+	e.rest = e.rest[:0]
+	for name, v := range m {
+		i := e.slots.layout.place(name)
+		if i >= 0 {
+			e.slots.vals[i] = v
+		} else {
+			e.buf, e.rest = e.rest, e.buf
+		}
+		err := e.entry(name, v, 1, extra)
+		if i < 0 {
+			e.buf, e.rest = e.rest, e.buf
+		}
+		if err != nil {
+			return err
+		}
+	}
+	e.buf = append(e.buf, e.rest...)
 	return nil
 }
 

@@ -39,6 +39,24 @@ func TestEncodeItem_RoundTrip(t *testing.T) {
 	assert.Equal(t, []string{"-3", "1", "2.5"}, got["scores"].NS(), "set members come back in value order")
 }
 
+func TestEncodeItem_Capture_PutsTheLayoutsAttributesFirst(t *testing.T) {
+	it := sampleItem()
+	l := newLayout([]string{"tags", "missing", "address", "balance"})
+	for range 20 { // map order varies run to run
+		e := getEncoder()
+		e.capture(l)
+		require.NoError(t, e.item(it))
+		assert.Equal(t, []Value{it["tags"], {}, it["address"], it["balance"]}, e.slots.vals)
+		got, err := decodeItem(string(e.buf))
+		require.NoError(t, err)
+		assert.True(t, got.Equal(it), "decoded %s\nwant %s", got, it)
+		var first []string
+		require.NoError(t, eachAttribute(string(e.buf), 3, func(string) int { return 0 }, func(_ int, name string, _ Value) { first = append(first, name) }, nil))
+		assert.ElementsMatch(t, []string{"tags", "address", "balance"}, first)
+		putEncoder(e)
+	}
+}
+
 func TestEncodeItem_FirstErrorInNameOrder(t *testing.T) {
 	it := Item{"z": N("bad-z"), "b": M(map[string]Value{"y": N("bad-y"), "x": SS()}), "a": S("fine"), "c": N("bad-c")}
 	for range 20 { // map order varies run to run; the reported error must not
