@@ -216,7 +216,7 @@ func (ix *index) slotKey(buf []byte, vals []Value, at slots, base string) (key [
 	key = buf[:0]
 	for i, a := range ix.keys {
 		v := &vals[at.keys[i]]
-		if v.t != a.typ || (v.t != TypeN && v.s == "") {
+		if !a.admits(*v) {
 			return nil, 0, false
 		}
 		var err error
@@ -324,6 +324,13 @@ func (ix *index) maintain(tree *btree.BTreeG[entry], r *record, count bool) {
 		v, at = decodeImages(r, ix.own.layout, itemSlots{}), ix.own
 		defer v.release()
 	}
+	// One index key, the item's key being the same, and the same stored:
+	// the entry, if any, stays as it is, its key not even built.
+	kept := r.hadBefore && r.hasAfter && ix.sameKeySlots(v, at)
+	if kept && (ix.itemless || ix.sameStored(r, v, at)) {
+		ix.keep(r, count && ix.holds(v.after, at))
+		return
+	}
 	var oldBuf, newBuf [256]byte
 	var oldKey, newKey []byte
 	var oldHash, newHash uint64
@@ -333,16 +340,14 @@ func (ix *index) maintain(tree *btree.BTreeG[entry], r *record, count bool) {
 	}
 	switch {
 	case !r.hadBefore:
-	case r.hasAfter && ix.sameKeySlots(v, at): // one key, the item's key being the same
+	case kept:
 		oldKey, oldHash, oldIn = newKey, newHash, newIn
 	default:
 		oldKey, oldHash, oldIn = ix.slotKey(oldBuf[:0], v.before, at, r.before.key())
 	}
 	sameKey := oldIn && newIn && string(oldKey) == string(newKey)
 	if sameKey && (ix.itemless || ix.sameStored(r, v, at)) {
-		if ix.itemless && count {
-			ix.bytes.Add(int64(r.after.size() - r.before.size()))
-		}
+		ix.keep(r, count)
 		return
 	}
 	if oldIn && !sameKey {
@@ -367,6 +372,27 @@ func (ix *index) maintain(tree *btree.BTreeG[entry], r *record, count bool) {
 		}
 		ix.bytes.Add(int64(ix.sizeOf(next, r.after)))
 	}
+}
+
+// keep counts a change of an item in the index (count: of its
+// authoritative tree) that leaves its entry as it is: an itemless
+// index's bytes follow the item's size.
+func (ix *index) keep(r *record, count bool) {
+	if ix.itemless && count {
+		ix.bytes.Add(int64(r.after.size() - r.before.size()))
+	}
+}
+
+// holds reports whether an image decoded into vals (ix's attributes at
+// places at) is in the index: every index key attribute of its type, and
+// not an empty S or B.
+func (ix *index) holds(vals []Value, at slots) bool {
+	for i, a := range ix.keys {
+		if !a.admits(vals[at.keys[i]]) {
+			return false
+		}
+	}
+	return true
 }
 
 // sizeOf returns the size of what the index entry e of the stored item

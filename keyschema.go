@@ -8,6 +8,12 @@ type keyAttr struct {
 	typ  Type
 }
 
+// admits reports whether v may be the attribute's value in an index key:
+// of its type, and not an empty S or B.
+func (a keyAttr) admits(v Value) bool {
+	return v.t == a.typ && (v.t == TypeN || v.s != "")
+}
+
 // keySchema is a table's primary key: a partition (hash) key and an
 // optional sort (range) key, whose name is "" when absent.
 type keySchema struct {
