@@ -307,9 +307,7 @@ func (e *encoder) value(v Value, depth int) error {
 		if err != nil {
 			return validationError(err.Error())
 		}
-		e.buf = append(e.buf, tagN)
-		e.number(n)
-		e.size += n.Size()
+		e.numberValue(n)
 	case TypeBOOL:
 		tag := tagFalse
 		if v.b {
@@ -407,6 +405,13 @@ func (e *encoder) numberSet(set []string) error {
 		e.size += n.Size()
 	}
 	return nil
+}
+
+// numberValue encodes the value n, as value does an N.
+func (e *encoder) numberValue(n number.Number) {
+	e.buf = append(e.buf, tagN)
+	e.number(n)
+	e.size += n.Size()
 }
 
 func (e *encoder) number(n number.Number) {

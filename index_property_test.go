@@ -178,6 +178,32 @@ func checkIndexAgainstModel(t *testing.T, db *DB, model map[string]Item, index, 
 			assert.LessOrEqual(t, compareSortValues(out.Items[i-1][sort], out.Items[i][sort]), 0, "index %s sorted by %s", index, sort)
 		}
 	}
+	// DescribeTable counts what the index projects of each item in it.
+	var items, size int64
+	for _, it := range model {
+		if _, okH := it[hash]; okH {
+			if _, okS := it[sort]; okS {
+				if keep != nil {
+					it = pick(it, keep)
+				}
+				n, err := it.Size()
+				require.NoError(t, err)
+				items, size = items+1, size+int64(n)
+			}
+		}
+	}
+	d, err := db.DescribeTable(context.Background(), DescribeTableInput{TableName: "prop"})
+	require.NoError(t, err)
+	for _, g := range d.GlobalSecondaryIndexes {
+		if g.IndexName == index {
+			assert.Equal(t, [2]int64{items, size}, [2]int64{g.ItemCount, g.IndexSizeBytes}, "index %s: items, bytes", index)
+		}
+	}
+	for _, l := range d.LocalSecondaryIndexes {
+		if l.IndexName == index {
+			assert.Equal(t, [2]int64{items, size}, [2]int64{l.ItemCount, l.IndexSizeBytes}, "index %s: items, bytes", index)
+		}
+	}
 }
 
 // compareSortValues orders two sort key values of one type as DynamoDB.

@@ -17,7 +17,7 @@ import (
 // An index entry is an entry whose key is the index key and the item's
 // primary key as fields (see appendField), which compare as the fields
 // do, and whose item is the projection the index stores (none, in an
-// itemless index).
+// itemless or a KEYS_ONLY index, whose keys say it all).
 type index struct {
 	indexSchema
 	arn   string
@@ -43,6 +43,9 @@ type index struct {
 	// entry stands for is the one its key names there, so a write that
 	// keeps the index key leaves the tree alone.
 	itemless bool
+	// keyOnly is set for a KEYS_ONLY index: its entries hold their key
+	// alone, and a read decodes what it projects from it (expand).
+	keyOnly bool
 	// items and bytes count the entries of the authoritative tree (the
 	// GSI's, the leader's LSI), for DescribeTable.
 	items, bytes atomic.Int64
@@ -90,6 +93,7 @@ func newIndex(s indexSchema, ks keySchema, tableARN string) *index {
 	}
 	ix.own = ix.slotsIn(newLayout(ix.stored))
 	ix.itemless = s.kind == localIndex && s.projection == ProjectionTypeAll
+	ix.keyOnly = s.projection != ProjectionTypeAll && s.projection != ProjectionTypeInclude
 	return ix
 }
 
@@ -97,7 +101,7 @@ func newIndex(s indexSchema, ks keySchema, tableARN string) *index {
 // and without its GSI reader (which the table's fork forks).
 func (ix *index) fork() *index {
 	c := &index{indexSchema: ix.indexSchema, arn: ix.arn, lsi: ix.lsi, table: ix.table, names: ix.names, keys: ix.keys, stored: ix.stored, own: ix.own,
-		itemless: ix.itemless, activeAt: ix.activeAt}
+		itemless: ix.itemless, keyOnly: ix.keyOnly, activeAt: ix.activeAt}
 	c.items.Store(ix.items.Load())
 	c.bytes.Store(ix.bytes.Load())
 	return c
@@ -128,10 +132,7 @@ func (ix *index) baseKeyOf(k string) string {
 		_, k = splitField(k)
 	}
 	f, _ := splitField(k)
-	if strings.IndexByte(f, 0) < 0 {
-		return f
-	}
-	return strings.ReplaceAll(f, "\x00\xff", "\x00")
+	return unescapeField(f)
 }
 
 // keyAttrs returns the index's key attributes, partition then sort.
@@ -249,7 +250,7 @@ func (ix *index) sameKeySlots(v *recordVals, at slots) bool {
 // entryFor returns the index entry of the stored item e, or false when
 // the item is not in the index (it lacks an index key attribute, or has
 // one of another type or empty). Cost: decoding the attributes the index
-// stores; for KEYS_ONLY and INCLUDE, encoding them anew.
+// stores; for INCLUDE, encoding them anew.
 func (ix *index) entryFor(e entry) (entry, bool) {
 	v := decodeImages(&record{hasAfter: true, after: e}, ix.own.layout, itemSlots{})
 	defer v.release()
@@ -264,11 +265,16 @@ func (ix *index) entryFor(e entry) (entry, bool) {
 // entryOf returns the index entry under key (hash: its partition's) of
 // the item e, whose attributes the index stores vals holds at places at:
 // one allocation, for the key and what the index stores (nothing, in an
-// itemless index).
+// itemless or a KEYS_ONLY index; a KEYS_ONLY entry's size is what it
+// projects, counted from its key).
 func (ix *index) entryOf(key []byte, hash uint64, e entry, vals []Value, at slots) (entry, bool) {
 	switch {
 	case ix.itemless:
 		return entry{hash: hash, data: string(key), klen: uint32(len(key))}, true
+	case ix.keyOnly:
+		data := string(key)
+		size, ok := ix.keyOnlySize(data)
+		return entry{hash: hash, data: data, klen: uint32(len(key)), sz: uint32(size)}, ok
 	case ix.projection == ProjectionTypeAll:
 		var data strings.Builder
 		data.Grow(len(key) + len(e.enc()))

@@ -19,26 +19,35 @@ type pageReader struct {
 	entries []entry
 	bytes   int
 	more    bool
-	// items, when the page reads an itemless index (of), is the tree of
-	// the table's items in the index's replica: add collects the item
-	// each entry stands for instead of the entry.
+	// of is the index the page reads, when its entries hold their key
+	// alone: for an itemless one, items is the tree of the table's items
+	// in the index's replica, and add collects the item each entry stands
+	// for instead of the entry; for a KEYS_ONLY one, add collects the
+	// entry expanded.
 	items *btree.BTreeG[entry]
 	of    *index
 }
 
 // add offers the next entry of the range; false means stop. Cost: O(1),
-// or O(log n) to find the item of an itemless index's entry.
+// or O(log n) to find the item of an itemless index's entry, or
+// expanding a KEYS_ONLY index's.
 func (p *pageReader) add(e entry) bool {
 	if (p.limit > 0 && len(p.entries) >= p.limit) || p.bytes >= MaxPageBytes {
 		p.more = true
 		return false
 	}
-	if p.items != nil {
+	switch {
+	case p.items != nil:
 		item, ok := p.items.Get(probe(p.of.baseKey(e)))
 		if !ok { // not in a consistent replica, which strict mode checks
 			return true
 		}
 		e = item
+	case p.of != nil:
+		var ok bool
+		if e, ok = p.of.expand(e); !ok { // not in a consistent index either
+			return true
+		}
 	}
 	p.entries = append(p.entries, e)
 	p.bytes += e.size()

@@ -151,8 +151,11 @@ func (r *readRequest) page(t *table, ix *index, fetch bool, spec readSpec, read 
 		rep = t.replicaFor(r.consistent)
 	} else {
 		rep, base = ix.readReplica(t, r.consistent)
-		if ix.itemless {
+		switch {
+		case ix.itemless:
 			p.items, p.of = base.tree, ix
+		case ix.keyOnly:
+			p.of = ix
 		}
 	}
 	read(rep, p)

@@ -78,3 +78,30 @@ func FuzzAppendKeyText_IsParseThenAppendKey(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseKey_InvertsAppendKey(f *testing.F) {
+	for _, s := range []string{"0", "1", "-1", "1.5", "-1.5", "1e125", "-1e-130", "12345678901234567890123456789012345678"} {
+		f.Add(MustParse(s).AppendKey(nil))
+	}
+	f.Add([]byte{keyPositive, 0x80, '0'})
+	f.Add([]byte{keyNegative, 0x80, 0xFE - 5})
+	f.Fuzz(func(t *testing.T, k []byte) {
+		n, err := ParseKey(string(k))
+		size, sizeErr := KeySize(string(k))
+		if err != nil {
+			if !errors.Is(err, ErrNotKey) || !errors.Is(sizeErr, ErrNotKey) {
+				t.Fatalf("ParseKey(%x): %v; KeySize: %v", k, err, sizeErr)
+			}
+			return
+		}
+		if again := n.AppendKey(nil); !bytes.Equal(again, k) {
+			t.Fatalf("ParseKey(%x) = %s, whose key is %x", k, n, again)
+		}
+		if sizeErr != nil || size != n.Size() {
+			t.Fatalf("KeySize(%x) = %d, %v; Size(%s) = %d", k, size, sizeErr, n, n.Size())
+		}
+		if back, err := Parse(n.String()); err == nil && back != n {
+			t.Fatalf("ParseKey(%x) = %s, which parses to %v", k, n, back)
+		}
+	})
+}

@@ -1,5 +1,7 @@
 package number
 
+import "errors"
+
 // Key encoding bytes: the first byte orders negatives before zero before
 // positives.
 const (
@@ -58,4 +60,74 @@ func appendKey(dst []byte, sign, exp int, d1, d2 string) []byte {
 		}
 	}
 	return append(dst, keyNegEnd)
+}
+
+// ErrNotKey is ParseKey's and KeySize's error for bytes that are no
+// AppendKey encoding.
+var ErrNotKey = errors.New("number: not a key encoding")
+
+// ParseKey returns the number whose AppendKey encoding is k: AppendKey's
+// inverse. Bytes that are no such encoding are ErrNotKey. Cost:
+// O(len(k)); one allocation, for a negative number's digits.
+func ParseKey(k string) (Number, error) {
+	neg, exp, digits, ok := splitKey(k)
+	if !ok {
+		return Number{}, ErrNotKey
+	}
+	if neg {
+		b := []byte(digits)
+		for i, c := range b {
+			b[i] = '0' + (0xFE - c)
+		}
+		digits = string(b)
+	}
+	return Number{neg: neg, exp: exp, digits: digits}, nil
+}
+
+// KeySize returns the Size of the number whose AppendKey encoding is k,
+// or ErrNotKey. Cost: O(len(k)); no allocation.
+func KeySize(k string) (int, error) {
+	neg, exp, digits, ok := splitKey(k)
+	if !ok {
+		return 0, ErrNotKey
+	}
+	return size(neg, exp, len(digits)), nil
+}
+
+// splitKey splits an AppendKey encoding into its sign, exponent and
+// digits (still inverted for a negative number); ok is false for bytes
+// that are none.
+func splitKey(k string) (neg bool, exp int, digits string, ok bool) {
+	if k == string(rune(keyZero)) {
+		return false, 0, "", true
+	}
+	if len(k) < 3 {
+		return false, 0, "", false
+	}
+	lo, hi := byte('0'), byte('9') // a digit's bytes, and the zero byte
+	switch k[0] {
+	case keyPositive:
+		exp, digits = int(k[1])+MinExponent, k[2:]
+	case keyNegative:
+		if k[len(k)-1] != keyNegEnd {
+			return false, 0, "", false
+		}
+		neg, exp, digits = true, 255-int(k[1])+MinExponent, k[2:len(k)-1]
+		lo, hi = 0xFE-9, 0xFE
+	default:
+		return false, 0, "", false
+	}
+	zero := lo
+	if neg {
+		zero = hi
+	}
+	if len(digits) == 0 || len(digits) > MaxDigits || exp > MaxExponent || digits[0] == zero || digits[len(digits)-1] == zero {
+		return false, 0, "", false
+	}
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < lo || digits[i] > hi {
+			return false, 0, "", false
+		}
+	}
+	return neg, exp, digits, true
 }

@@ -287,13 +287,17 @@ func appendInt(dst []byte, i int64) []byte {
 // significant digits grouped in pairs aligned on the decimal point, one byte
 // a pair, plus one byte of exponent and one more for a negative number; 1
 // for zero. So "1" is 2, "1.5" is 3, "100" is 2 and "-42" is 3.
-func (n Number) Size() int {
-	if n.digits == "" {
+func (n Number) Size() int { return size(n.neg, n.exp, len(n.digits)) }
+
+// size is the Size of a number of that sign with digits significant
+// digits, the first at the power of ten exp (none: zero).
+func size(neg bool, exp, digits int) int {
+	if digits == 0 {
 		return 1
 	}
-	last := n.exp - (len(n.digits) - 1)
-	size := 1 + floorHalf(n.exp) - floorHalf(last) + 1
-	if n.neg {
+	last := exp - (digits - 1)
+	size := 1 + floorHalf(exp) - floorHalf(last) + 1
+	if neg {
 		size++
 	}
 	return size

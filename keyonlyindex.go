@@ -1,0 +1,99 @@
+package ddbsim
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/ddbsim/ddbsim/internal/number"
+)
+
+// A KEYS_ONLY index's entries hold their key alone (index.keyOnly): what
+// the index projects, the table's and the index's key attributes, is the
+// key's fields. Building an entry counts its size from them
+// (keyOnlySize); a read decodes the attributes from them (expand).
+
+// keyAttrsOf calls each with every attribute of the index key k (whole
+// fields, the table key last): its place in ix.names, its type and its
+// key encoding (appendKeyBytes), index key attributes first. An attribute
+// of both keys comes twice.
+func (ix *index) keyAttrsOf(k string, each func(place int, typ Type, b string)) {
+	for _, a := range ix.keys {
+		var f string
+		f, k = splitField(k)
+		each(slices.Index(ix.names, a.name), a.typ, unescapeField(f))
+	}
+	f, _ := splitField(k)
+	base := unescapeField(f)
+	prefixed, pk := splitPartition(base)
+	each(0, ix.table.hash.typ, pk)
+	if ix.table.hasSort() {
+		each(1, ix.table.sort.typ, base[len(prefixed):])
+	}
+}
+
+// unescapeField returns the bytes of a field of an index key: f with its
+// escaped zero bytes restored. Cost: an allocation only when f holds one.
+func unescapeField(f string) string {
+	if strings.IndexByte(f, 0) < 0 {
+		return f
+	}
+	return strings.ReplaceAll(f, "\x00\xff", "\x00")
+}
+
+// keyOnlySize returns the size of what a KEYS_ONLY index's entry keyed k
+// projects, as an item of those attributes counts it, or false if k does
+// not decode. Cost: a walk of k; no allocation but for a zero byte.
+func (ix *index) keyOnlySize(k string) (size int, ok bool) {
+	var seen uint64 // the places counted: an attribute of both keys counts once
+	ok = true
+	ix.keyAttrsOf(k, func(i int, typ Type, b string) {
+		if seen&(1<<i) != 0 {
+			return
+		}
+		seen |= 1 << i
+		size += len(ix.names[i])
+		if typ != TypeN {
+			size += len(b)
+			return
+		}
+		n, err := number.KeySize(b)
+		ok = ok && err == nil
+		size += n
+	})
+	return size, ok
+}
+
+// expand returns the entry a read of a KEYS_ONLY index takes for its
+// entry e: e's key, then the projected attributes decoded from it,
+// encoded as an item's; false if e's key does not decode (not in a
+// consistent index, which strict mode checks). Cost: O(len(key)); one
+// allocation, for the encoding (and one for a negative number's digits).
+func (ix *index) expand(e entry) (entry, bool) {
+	enc := getEncoder()
+	defer putEncoder(enc)
+	enc.buf = append(enc.buf, e.key()...)
+	enc.uvarint(len(ix.names))
+	var seen uint64 // as in keyOnlySize
+	var err error
+	ix.keyAttrsOf(e.key(), func(i int, typ Type, b string) {
+		if seen&(1<<i) != 0 || err != nil {
+			return
+		}
+		seen |= 1 << i
+		if err = enc.name(ix.names[i]); err != nil {
+			return
+		}
+		if typ != TypeN {
+			err = enc.value(Value{t: typ, s: b}, 1)
+			return
+		}
+		var n number.Number
+		if n, err = number.ParseKey(b); err == nil {
+			enc.numberValue(n)
+		}
+	})
+	if err != nil {
+		return entry{}, false
+	}
+	return entry{hash: e.hash, data: string(enc.buf), klen: e.klen, sz: e.sz}, true
+}
