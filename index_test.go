@@ -3,8 +3,12 @@ package ddbsim
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ddbsim/ddbsim/internal/number"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -521,4 +525,58 @@ func TestIndexes_PutsWrittenNonCanonically_StoreCanonicalEntries(t *testing.T) {
 	assert.Equal(t, got, queryIndex(t, db, region).Items)
 	assert.Len(t, queryIndex(t, db, byCustomer("c")).Items, 1)
 	db.Settle() // strict mode recomputes every index here
+}
+
+// TestKeysOnlyIndex_ProjectionComesBackFromTheKey reads a KEYS_ONLY GSI
+// and LSI whose keys hold B with zero bytes and negative, fractional and
+// large numbers: what they project (the table's and the index's key
+// attributes) comes back as written, numbers canonical, through Query,
+// Scan and LastEvaluatedKey, and DescribeTable counts its size.
+func TestKeysOnlyIndex_ProjectionComesBackFromTheKey(t *testing.T) {
+	ctx := context.Background()
+	db := newTestDB(t)
+	_, err := db.CreateTable(ctx, CreateTableInput{TableName: "keysonly", KeySchema: keys("pk", "HASH", "sk", "RANGE"), BillingMode: BillingModePayPerRequest,
+		AttributeDefinitions: []AttributeDefinition{{"pk", ScalarAttributeTypeB}, {"sk", ScalarAttributeTypeN}, {"g", ScalarAttributeTypeN}, {"l", ScalarAttributeTypeS}},
+		GlobalSecondaryIndexes: []GlobalSecondaryIndex{{IndexName: "byG", KeySchema: keys("g", "HASH", "pk", "RANGE"),
+			Projection: &Projection{ProjectionType: ProjectionTypeKeysOnly}}},
+		LocalSecondaryIndexes: []LocalSecondaryIndex{{IndexName: "byL", KeySchema: keys("pk", "HASH", "l", "RANGE"),
+			Projection: &Projection{ProjectionType: ProjectionTypeKeysOnly}}}})
+	require.NoError(t, err)
+	var want []Item
+	var size int64
+	for i, n := range []string{"-1.50", "0", "1e3", "-12345678901234567890123456789012345678", "0.000001"} {
+		it := Item{"pk": B([]byte{0, byte(i), 0}), "sk": N(n), "g": N("-7.0"), "l": S("x\x00" + n), "other": S("not projected")}
+		_, err := db.PutItem(ctx, PutItemInput{TableName: "keysonly", Item: it})
+		require.NoError(t, err)
+		p := pick(it, []string{"pk", "sk", "g"})
+		p["sk"] = N(number.MustParse(n).String())
+		p["g"] = N("-7")
+		want = append(want, p)
+		s, err := p.Size()
+		require.NoError(t, err)
+		size += int64(s)
+	}
+	var got []Item
+	in := QueryInput{TableName: "keysonly", IndexName: "byG", KeyConditionExpression: "g = :g", ExpressionAttributeValues: map[string]Value{":g": N("-7")}, Limit: ptr(int32(2))}
+	for {
+		out, err := db.Query(ctx, in)
+		require.NoError(t, err)
+		got = append(got, out.Items...)
+		if out.LastEvaluatedKey == nil {
+			break
+		}
+		assert.Equal(t, got[len(got)-1], out.LastEvaluatedKey, "every attribute of a KEYS_ONLY item is a key")
+		in.ExclusiveStartKey = out.LastEvaluatedKey
+	}
+	assert.Equal(t, want, got, "in pk order, as the GSI's sort key")
+	scan, err := db.Scan(ctx, ScanInput{TableName: "keysonly", IndexName: "byL"})
+	require.NoError(t, err)
+	for _, it := range scan.Items {
+		assert.Equal(t, []string{"l", "pk", "sk"}, slices.Sorted(maps.Keys(it)))
+		assert.Equal(t, "x\x00", it["l"].S()[:2])
+	}
+	assert.Len(t, scan.Items, len(want))
+	d, err := db.DescribeTable(ctx, DescribeTableInput{TableName: "keysonly"})
+	require.NoError(t, err)
+	assert.Equal(t, size, d.GlobalSecondaryIndexes[0].IndexSizeBytes)
 }
