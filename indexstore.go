@@ -272,9 +272,8 @@ func (ix *index) entryOf(key []byte, hash uint64, e entry, vals []Value, at slot
 	case ix.itemless:
 		return entry{hash: hash, data: string(key), klen: uint32(len(key))}, true
 	case ix.keyOnly:
-		data := string(key)
-		size, ok := ix.keyOnlySize(data)
-		return entry{hash: hash, data: data, klen: uint32(len(key)), sz: uint32(size)}, ok
+		size, ok := ix.keyOnlySize(vals, at, e.key())
+		return entry{hash: hash, data: string(key), klen: uint32(len(key)), sz: uint32(size)}, ok
 	case ix.projection == ProjectionTypeAll:
 		var data strings.Builder
 		data.Grow(len(key) + len(e.enc()))

@@ -9,8 +9,8 @@ import (
 
 // A KEYS_ONLY index's entries hold their key alone (index.keyOnly): what
 // the index projects, the table's and the index's key attributes, is the
-// key's fields. Building an entry counts its size from them
-// (keyOnlySize); a read decodes the attributes from them (expand).
+// key's fields. Building an entry counts its size (keyOnlySize); a read
+// decodes the attributes from the key (expand).
 
 // keyAttrsOf calls each with every attribute of the index key k (whole
 // fields, the table key last): its place in ix.names, its type and its
@@ -40,27 +40,42 @@ func unescapeField(f string) string {
 	return strings.ReplaceAll(f, "\x00\xff", "\x00")
 }
 
-// keyOnlySize returns the size of what a KEYS_ONLY index's entry keyed k
-// projects, as an item of those attributes counts it, or false if k does
-// not decode. Cost: a walk of k; no allocation but for a zero byte.
-func (ix *index) keyOnlySize(k string) (size int, ok bool) {
-	var seen uint64 // the places counted: an attribute of both keys counts once
-	ok = true
-	ix.keyAttrsOf(k, func(i int, typ Type, b string) {
-		if seen&(1<<i) != 0 {
-			return
+// keyOnlySize returns the size of what a KEYS_ONLY index projects of an
+// item whose attributes vals holds at places at and whose encoded table
+// key is base, as an item of those attributes counts it; false if a
+// value is no key value. Cost: a scan of each number; no allocation.
+func (ix *index) keyOnlySize(vals []Value, at slots, base string) (size int, ok bool) {
+	prefixed, pk := splitPartition(base)
+	size, ok = keyAttrSize(ix.table.hash, pk)
+	if ix.table.hasSort() {
+		n, sortOK := keyAttrSize(ix.table.sort, base[len(prefixed):])
+		size, ok = size+n, ok && sortOK
+	}
+	for i, a := range ix.keys {
+		if a.name == ix.table.hash.name || a.name == ix.table.sort.name {
+			continue // counted once, as the table's
 		}
-		seen |= 1 << i
-		size += len(ix.names[i])
-		if typ != TypeN {
-			size += len(b)
-			return
+		v := vals[at.keys[i]]
+		n := len(v.s)
+		if v.t == TypeN {
+			var err error
+			n, err = number.TextSize(v.s)
+			ok = ok && err == nil
 		}
-		n, err := number.KeySize(b)
-		ok = ok && err == nil
-		size += n
-	})
+		size += len(a.name) + n
+	}
 	return size, ok
+}
+
+// keyAttrSize returns the size of the attribute a whose value has the
+// key encoding b, as an item counts it; false if b is none. Cost: a scan
+// of a number's b.
+func keyAttrSize(a keyAttr, b string) (int, bool) {
+	if a.typ != TypeN {
+		return len(a.name) + len(b), true
+	}
+	n, err := number.KeySize(b)
+	return len(a.name) + n, err == nil
 }
 
 // expand returns the entry a read of a KEYS_ONLY index takes for its
@@ -73,7 +88,7 @@ func (ix *index) expand(e entry) (entry, bool) {
 	defer putEncoder(enc)
 	enc.buf = append(enc.buf, e.key()...)
 	enc.uvarint(len(ix.names))
-	var seen uint64 // as in keyOnlySize
+	var seen uint64 // the places encoded: an attribute of both keys comes once
 	var err error
 	ix.keyAttrsOf(e.key(), func(i int, typ Type, b string) {
 		if seen&(1<<i) != 0 || err != nil {

@@ -27,6 +27,9 @@ func FuzzParse(f *testing.F) {
 		if n.Size() < 1 || n.Size() > 21 {
 			t.Fatalf("Size(%q) = %d", s, n.Size())
 		}
+		if size, err := TextSize(s); err != nil || size != n.Size() {
+			t.Fatalf("TextSize(%q) = %d, %v; Size is %d", s, size, err, n.Size())
+		}
 	})
 }
 

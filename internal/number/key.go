@@ -94,6 +94,16 @@ func KeySize(k string) (int, error) {
 	return size(neg, exp, len(digits)), nil
 }
 
+// TextSize returns the Size of the number written s, or Parse's error.
+// Unlike Parse, it never allocates. Cost: O(len(s)).
+func TextSize(s string) (int, error) {
+	p, err := scan(s)
+	if err != nil {
+		return 0, err
+	}
+	return size(p.neg && !p.zero(), p.exp, p.to-p.from), nil
+}
+
 // splitKey splits an AppendKey encoding into its sign, exponent and
 // digits (still inverted for a negative number); ok is false for bytes
 // that are none.
