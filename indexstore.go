@@ -266,7 +266,7 @@ func (ix *index) entryFor(e entry) (entry, bool) {
 // the item e, whose attributes the index stores vals holds at places at:
 // one allocation, for the key and what the index stores (nothing, in an
 // itemless or a KEYS_ONLY index; a KEYS_ONLY entry's size is what it
-// projects, counted from its key).
+// projects, counted from vals and e's key).
 func (ix *index) entryOf(key []byte, hash uint64, e entry, vals []Value, at slots) (entry, bool) {
 	switch {
 	case ix.itemless:
