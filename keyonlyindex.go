@@ -1,7 +1,6 @@
 package ddbsim
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/ddbsim/ddbsim/internal/number"
@@ -13,22 +12,35 @@ import (
 // decodes the attributes from the key (expand).
 
 // keyAttrsOf calls each with every attribute of the index key k (whole
-// fields, the table key last): its place in ix.names, its type and its
-// key encoding (appendKeyBytes), index key attributes first. An attribute
-// of both keys comes twice.
-func (ix *index) keyAttrsOf(k string, each func(place int, typ Type, b string)) {
+// fields, the table key last) and its key encoding (appendKeyBytes):
+// the index's own key attributes, then the table's (an attribute of both
+// keys comes once, as the table's).
+func (ix *index) keyAttrsOf(k string, each func(a keyAttr, b string)) {
 	for _, a := range ix.keys {
 		var f string
 		f, k = splitField(k)
-		each(slices.Index(ix.names, a.name), a.typ, unescapeField(f))
+		if !ix.inTableKey(a) {
+			each(a, unescapeField(f))
+		}
 	}
 	f, _ := splitField(k)
-	base := unescapeField(f)
+	ix.tableKeyAttrs(unescapeField(f), each)
+}
+
+// tableKeyAttrs calls each with the table's key attributes and their key
+// encodings in the encoded table key base, partition key first.
+func (ix *index) tableKeyAttrs(base string, each func(a keyAttr, b string)) {
 	prefixed, pk := splitPartition(base)
-	each(0, ix.table.hash.typ, pk)
+	each(ix.table.hash, pk)
 	if ix.table.hasSort() {
-		each(1, ix.table.sort.typ, base[len(prefixed):])
+		each(ix.table.sort, base[len(prefixed):])
 	}
+}
+
+// inTableKey reports whether the index key attribute a is one of the
+// table's key attributes too.
+func (ix *index) inTableKey(a keyAttr) bool {
+	return a.name == ix.table.hash.name || a.name == ix.table.sort.name
 }
 
 // unescapeField returns the bytes of a field of an index key: f with its
@@ -45,14 +57,13 @@ func unescapeField(f string) string {
 // key is base, as an item of those attributes counts it; false if a
 // value is no key value. Cost: a scan of each number; no allocation.
 func (ix *index) keyOnlySize(vals []Value, at slots, base string) (size int, ok bool) {
-	prefixed, pk := splitPartition(base)
-	size, ok = keyAttrSize(ix.table.hash, pk)
-	if ix.table.hasSort() {
-		n, sortOK := keyAttrSize(ix.table.sort, base[len(prefixed):])
-		size, ok = size+n, ok && sortOK
-	}
+	ok = true
+	ix.tableKeyAttrs(base, func(a keyAttr, b string) {
+		n, good := keyAttrSize(a, b)
+		size, ok = size+n, ok && good
+	})
 	for i, a := range ix.keys {
-		if a.name == ix.table.hash.name || a.name == ix.table.sort.name {
+		if ix.inTableKey(a) {
 			continue // counted once, as the table's
 		}
 		v := vals[at.keys[i]]
@@ -88,18 +99,16 @@ func (ix *index) expand(e entry) (entry, bool) {
 	defer putEncoder(enc)
 	enc.buf = append(enc.buf, e.key()...)
 	enc.uvarint(len(ix.names))
-	var seen uint64 // the places encoded: an attribute of both keys comes once
 	var err error
-	ix.keyAttrsOf(e.key(), func(i int, typ Type, b string) {
-		if seen&(1<<i) != 0 || err != nil {
+	ix.keyAttrsOf(e.key(), func(a keyAttr, b string) {
+		if err != nil {
 			return
 		}
-		seen |= 1 << i
-		if err = enc.name(ix.names[i]); err != nil {
+		if err = enc.name(a.name); err != nil {
 			return
 		}
-		if typ != TypeN {
-			err = enc.value(Value{t: typ, s: b}, 1)
+		if a.typ != TypeN {
+			err = enc.value(Value{t: a.typ, s: b}, 1)
 			return
 		}
 		var n number.Number

@@ -114,7 +114,7 @@ func splitKey(k string) (neg bool, exp int, digits string, ok bool) {
 	if len(k) < 3 {
 		return false, 0, "", false
 	}
-	lo, hi := byte('0'), byte('9') // a digit's bytes, and the zero byte
+	lo, hi := byte('0'), byte('9') // the bytes a digit may be
 	switch k[0] {
 	case keyPositive:
 		exp, digits = int(k[1])+MinExponent, k[2:]
